@@ -1,0 +1,19 @@
+"""Staff roles. Each is a Django group; its permissions are granted by migrations."""
+
+from django.db import models
+
+
+class StaffGroup(models.TextChoices):
+    PROGRAM_OFFICER = "Program Officer"
+    PROGRAM_ASSISTANT = "Program Assistant"
+    REVIEW_COMMITTEE = "Certification Review Committee"
+    PROGRAM_COMMITTEE = "Certification Program Committee"
+
+
+def in_group(user, group: StaffGroup) -> bool:
+    """Whether an active staff user belongs to ``group`` (superusers belong to all)."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name=group.value).exists()
