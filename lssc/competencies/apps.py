@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CompetenciesConfig(AppConfig):
+    name = "lssc.competencies"
+    label = "competencies"
+    verbose_name = "Competency catalog"
