@@ -1,0 +1,37 @@
+"""The program's rules that are numbers but not fees.
+
+Defaults come from the program's FAQ; each can be changed with the ``LSSC_RULES``
+setting (for example ``LSSC_RULES = {"ELIGIBILITY_HOURS": 2000}``) without touching
+code. Fees live in the fee schedule, which staff edit in admin.
+"""
+
+from dataclasses import dataclass, fields, replace
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class ProgramRules:
+    ELIGIBILITY_HOURS: int = 1820
+    ELIGIBILITY_WINDOW_YEARS: int = 5
+    MAX_HOURS_PER_WEEK: int = 80
+    CANDIDACY_YEARS: int = 4
+    REQUIRED_SETS: int = 3
+    ELECTIVE_SETS: int = 3
+    COURSE_RETROACTIVE_YEARS: int = 2
+    COURSE_APPROVAL_YEARS: int = 3
+    CERTIFICATION_YEARS: int = 4
+    RENEWAL_WINDOW_MONTHS: int = 12
+    RENEWAL_GRACE_MONTHS: int = 2
+    RENEWAL_HOURS: int = 32
+    RENEWAL_TECHNOLOGY_HOURS: int = 4
+
+
+def rules() -> ProgramRules:
+    """The rules in force: defaults overridden by ``settings.LSSC_RULES``."""
+    overrides = getattr(settings, "LSSC_RULES", {}) or {}
+    known = {f.name for f in fields(ProgramRules)}
+    unknown = set(overrides) - known
+    if unknown:
+        raise ValueError(f"Unknown LSSC_RULES keys: {', '.join(sorted(unknown))}")
+    return replace(ProgramRules(), **overrides)

@@ -1,0 +1,42 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from lssc.competencies.models import CompetencySet
+from lssc.fees.services import public_fee_table
+
+from .health import broker_status, database_status
+from .program import rules
+
+
+def home(request):
+    return render(request, "core/home.html", {"rules": rules()})
+
+
+def how_it_works(request):
+    fees = public_fee_table()
+    sets = list(CompetencySet.objects.current())
+    return render(
+        request,
+        "core/how_it_works.html",
+        {
+            "rules": rules(),
+            "fees": fees,
+            "required_sets": [s for s in sets if s.is_required],
+            "elective_sets": [s for s in sets if not s.is_required],
+        },
+    )
+
+
+def faq(request):
+    return render(request, "core/faq.html", {"rules": rules()})
+
+
+@never_cache
+def healthz(request):
+    checks = {"database": database_status(), "broker": broker_status()}
+    healthy = all(value in ("ok", "eager") for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks},
+        status=200 if healthy else 503,
+    )

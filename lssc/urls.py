@@ -1,0 +1,21 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from lssc.core import views as core_views
+
+admin.site.site_header = "LSSC program administration"
+admin.site.site_title = "LSSC admin"
+admin.site.index_title = "Program administration"
+# Staff sign in through the same login as everyone (rate limits, two-factor).
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("how-certification-works/", core_views.how_it_works, name="how_it_works"),
+    path("faq/", core_views.faq, name="faq"),
+    path("competencies/", include("lssc.competencies.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

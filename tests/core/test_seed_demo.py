@@ -1,0 +1,34 @@
+import pytest
+from allauth.mfa.utils import is_mfa_enabled
+from django.core.management import CommandError, call_command
+
+from lssc.accounts.models import User
+from lssc.accounts.roles import StaffGroup, in_group
+from lssc.core.management.commands.seed_demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_creates_every_role_once(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert User.objects.filter(email__endswith="@demo.lssc.test").count() == 7
+    officer = User.objects.get(email="officer@demo.lssc.test")
+    assert officer.check_password(DEMO_PASSWORD)
+    assert in_group(officer, StaffGroup.PROGRAM_OFFICER)
+    assert is_mfa_enabled(officer)
+    crc = User.objects.get(email="crc@demo.lssc.test")
+    assert in_group(crc, StaffGroup.REVIEW_COMMITTEE)
+    candidate = User.objects.get(email="candidate1@demo.lssc.test")
+    assert not candidate.is_staff
+    output = capsys.readouterr().out
+    assert "officer@demo.lssc.test" in output
+    assert DEMO_PASSWORD in output
+
+
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
