@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from .models import AuditEntry
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the trail is written by the program's services, never by hand."""
+
+    list_display = ("created_at", "summary", "actor", "owner", "from_state", "to_state")
+    list_filter = ("action", "subject_type")
+    list_select_related = ("actor", "owner")
+    search_fields = ("summary", "reason", "owner__email", "actor__email")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,31 @@
+from django.contrib import admin, messages
+
+from .models import MailState, OutgoingMail
+from .tasks import mail_send
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "to", "subject", "state", "attempts", "sent_at")
+    list_filter = ("state",)
+    search_fields = ("to", "subject", "key")
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutgoingMail._meta.fields]
+    actions = ["retry"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Send failed messages again")
+    def retry(self, request, queryset):
+        failed = list(
+            queryset.filter(state=MailState.FAILED).values_list("pk", flat=True)
+        )
+        for pk in failed:
+            mail_send.delay(pk)
+        self.message_user(
+            request, f"{len(failed)} message(s) queued again.", messages.INFO
+        )

@@ -1,0 +1,73 @@
+"""Queueing and sending the program's mail.
+
+Messages are rendered from ``templates/mail/<name>.txt``: the first line is the
+subject, the rest the body. A message is a row first and is sent by a task after the
+transaction commits, so a rolled-back change never sends mail and a retried task never
+sends twice.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template import Context
+from django.template.loader import get_template
+from django.utils import timezone
+
+from .models import MailState, OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+
+def mail_queue(*, key: str, to: str, template: str, context: dict) -> OutgoingMail:
+    """Queue ``template`` for ``to`` once per ``key``; repeats return the first row."""
+    context = {"site_url": settings.SITE_URL, **context}
+    # Plain-text mail: no HTML escaping of names like "O'Brien".
+    text = get_template(f"mail/{template}.txt").template.render(
+        Context(context, autoescape=False)
+    )
+    subject, _, body = text.partition("\n")
+    mail, created = OutgoingMail.objects.get_or_create(
+        key=key,
+        defaults={"to": to, "subject": subject.strip(), "body": body.strip() + "\n"},
+    )
+    if created:
+        from .tasks import mail_send
+
+        transaction.on_commit(lambda: mail_send.delay(mail.pk))
+    return mail
+
+
+def mail_deliver(mail_id: int) -> bool:
+    """Send one queued message; ``True`` when it went out.
+
+    A transport failure is recorded on the row (state failed, the error) rather than
+    raised, so it never breaks the request that queued it; staff resend from admin.
+    """
+    with transaction.atomic():
+        mail = (
+            OutgoingMail.objects.select_for_update()
+            .filter(pk=mail_id, state__in=[MailState.QUEUED, MailState.FAILED])
+            .first()
+        )
+        if mail is None:
+            return False
+        mail.attempts += 1
+        try:
+            EmailMessage(
+                subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{mail.subject}",
+                body=mail.body,
+                to=[mail.to],
+            ).send()
+        except Exception as error:
+            logger.warning("Mail %s to %s failed: %s", mail.pk, mail.to, error)
+            mail.state = MailState.FAILED
+            mail.error = str(error)[:2000]
+            mail.save(update_fields=["state", "error", "attempts"])
+            return False
+        mail.state = MailState.SENT
+        mail.sent_at = timezone.now()
+        mail.error = ""
+        mail.save(update_fields=["state", "sent_at", "error", "attempts"])
+        return True
