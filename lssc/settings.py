@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "lssc.core",
     "lssc.competencies",
     "lssc.fees",
+    "lssc.audit",
+    "lssc.notifications",
+    "lssc.payments",
     "candidates",
     "portfolios",
     "evaluations",
@@ -197,6 +200,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Payments: card payment is offered only when both keys are configured.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_MAX_NETWORK_RETRIES = 2
+# Where checks are sent; shown on the payment instructions page.
+LSSC_PAYMENT_ADDRESS = env(
+    "LSSC_PAYMENT_ADDRESS",
+    default="LSSC Program, ALA-APA\n50 East Huron Street\nChicago, IL 60611",
+)
+LSSC_PAYABLE_TO = env("LSSC_PAYABLE_TO", default="ALA-APA")
 
 # Internationalisation
 LANGUAGE_CODE = "en-us"

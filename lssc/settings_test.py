@@ -22,3 +22,4 @@ SECURE_SSL_REDIRECT = False
 # Celery runs eagerly in tests unless a test starts a real worker itself.
 CELERY_TASK_ALWAYS_EAGER = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STRIPE_MAX_NETWORK_RETRIES = 0

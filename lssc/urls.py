@@ -16,6 +16,8 @@ urlpatterns = [
     path("faq/", core_views.faq, name="faq"),
     path("competencies/", include("lssc.competencies.urls")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("payments/", include("lssc.payments.urls")),
+    path("", include("candidates.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,242 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from simple_history.admin import SimpleHistoryAdmin
+
+from lssc.core.admin_actions import ReasonForm, action_with_form
+
+from .enums import OFFLINE_METHODS, PaymentStatus
+from .models import Payment, PurchaseOrder, StripeEvent
+from .services import (
+    payment_cancel,
+    payment_confirm,
+    payment_refund,
+    purchase_order_record_receipt,
+)
+from .stripe_gateway import CardPaymentUnavailable
+
+
+class ReceiptForm(forms.Form):
+    note = forms.CharField(
+        label="Check number or note",
+        max_length=200,
+        required=False,
+        help_text="Printed on nothing public; kept with the payment.",
+    )
+
+
+@admin.register(Payment)
+class PaymentAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "reference",
+        "payer",
+        "description",
+        "amount_display",
+        "method",
+        "status",
+        "created_at",
+        "paid_at",
+    )
+    list_filter = ("status", "method", "kind", "created_at")
+    list_select_related = ("payer",)
+    search_fields = ("reference", "payer__email", "payer__full_name", "institution")
+    date_hierarchy = "created_at"
+    actions = ["record_received", "refund", "cancel"]
+    readonly_fields = [f.name for f in Payment._meta.fields] + ["purpose_link"]
+    exclude = ("purpose_type", "purpose_id")
+    list_per_page = 100
+
+    @admin.display(description="amount", ordering="amount_cents")
+    def amount_display(self, obj):
+        return f"${obj.amount_cents / 100:,.2f}"
+
+    @admin.display(description="paid for")
+    def purpose_link(self, obj):
+        return str(obj.purpose)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(
+        description="Record check / purchase order received", permissions=["change"]
+    )
+    def record_received(self, request, queryset):
+        payments = list(queryset.filter(method__in=OFFLINE_METHODS))
+
+        def apply(data):
+            done = sum(
+                payment_confirm(payment_id=p.pk, actor=request.user, note=data["note"])
+                for p in payments
+            )
+            self.message_user(request, f"{done} payment(s) recorded as received.")
+            skipped = len(queryset) - done
+            if skipped:
+                self.message_user(
+                    request,
+                    f"{skipped} skipped: card payments, or already received.",
+                    messages.WARNING,
+                )
+
+        return action_with_form(
+            self,
+            request,
+            queryset,
+            form_class=ReceiptForm,
+            title="Record payment received",
+            apply=apply,
+        )
+
+    @admin.action(description="Refund", permissions=["change"])
+    def refund(self, request, queryset):
+        def apply(data):
+            done = 0
+            for payment in queryset:
+                try:
+                    done += payment_refund(
+                        payment=payment, actor=request.user, reason=data["reason"]
+                    )
+                except CardPaymentUnavailable as error:
+                    self.message_user(
+                        request,
+                        f"{payment}: the card processor refused the refund ({error}).",
+                        messages.ERROR,
+                    )
+            self.message_user(request, f"{done} payment(s) refunded.")
+
+        return action_with_form(
+            self, request, queryset, form_class=ReasonForm, title="Refund", apply=apply
+        )
+
+    @admin.action(description="Cancel (never paid)", permissions=["change"])
+    def cancel(self, request, queryset):
+        def apply(data):
+            done = sum(
+                payment_cancel(payment=p, actor=request.user, reason=data["reason"])
+                for p in queryset
+            )
+            self.message_user(request, f"{done} pending payment(s) cancelled.")
+
+        return action_with_form(
+            self, request, queryset, form_class=ReasonForm, title="Cancel", apply=apply
+        )
+
+
+class PurchaseOrderForm(forms.ModelForm):
+    covered = forms.ModelMultipleChoiceField(
+        label="Applicants covered",
+        queryset=Payment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The pending check or purchase-order payments this order pays for.",
+    )
+
+    class Meta:
+        model = PurchaseOrder
+        fields = [
+            "number",
+            "institution",
+            "contact_name",
+            "contact_email",
+            "amount_cents",
+            "note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pending = Payment.objects.filter(
+            method__in=OFFLINE_METHODS, status=PaymentStatus.PENDING
+        ).select_related("payer")
+        if self.instance.pk:
+            pending = pending.filter(
+                purchase_order__isnull=True
+            ) | self.instance.payments.select_related("payer")
+            self.fields["covered"].initial = list(self.instance.payments.all())
+        else:
+            pending = pending.filter(purchase_order__isnull=True)
+        self.fields["covered"].queryset = pending
+        self.fields["covered"].label_from_instance = lambda p: (
+            f"{p.reference} · {p.payer.full_name} <{p.payer.email}> · "
+            f"${p.amount_cents / 100:,.2f}"
+        )
+
+    def clean(self):
+        data = super().clean()
+        covered = data.get("covered")
+        if covered and data.get("amount_cents") is not None:
+            total = sum(p.amount_cents for p in covered)
+            if total != data["amount_cents"]:
+                raise ValidationError(
+                    f"The applicants selected owe ${total / 100:,.2f} in all; the "
+                    f"order's total is ${data['amount_cents'] / 100:,.2f}."
+                )
+        return data
+
+
+@admin.register(PurchaseOrder)
+class PurchaseOrderAdmin(SimpleHistoryAdmin):
+    form = PurchaseOrderForm
+    list_display = (
+        "number",
+        "institution",
+        "contact_name",
+        "total",
+        "status",
+        "created_at",
+    )
+    list_filter = ("status",)
+    search_fields = ("number", "institution", "contact_email", "payments__reference")
+    readonly_fields = ("status", "received_at", "received_by")
+    actions = ["record_receipt"]
+
+    @admin.display(description="total", ordering="amount_cents")
+    def total(self, obj):
+        return f"${obj.amount_cents / 100:,.2f}"
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.status != "open":
+            return [f.name for f in PurchaseOrder._meta.fields]
+        return self.readonly_fields
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "covered" in form.cleaned_data:
+            order = form.instance
+            order.payments.exclude(pk__in=form.cleaned_data["covered"]).update(
+                purchase_order=None
+            )
+            Payment.objects.filter(pk__in=form.cleaned_data["covered"]).update(
+                purchase_order=order
+            )
+
+    @admin.action(description="Record payment received", permissions=["change"])
+    def record_receipt(self, request, queryset):
+        for order in queryset:
+            try:
+                count = purchase_order_record_receipt(
+                    purchase_order=order, actor=request.user
+                )
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, f"{order}: {count} payment(s) recorded as received."
+                )
+
+
+@admin.register(StripeEvent)
+class StripeEventAdmin(admin.ModelAdmin):
+    list_display = ("received_at", "type", "event_id", "payment", "outcome")
+    list_select_related = ("payment",)
+    search_fields = ("event_id", "payment__reference")
+    readonly_fields = [f.name for f in StripeEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

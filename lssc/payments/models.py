@@ -1,0 +1,184 @@
+"""Money owed to the program and how it was paid.
+
+A payment's amount is fixed from the fee schedule when it is created, so a later fee
+change never rewrites it. Payments are never deleted: a refund or a cancellation is a
+state with who, when and why.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from lssc.fees.models import Fee, FeeKind
+
+from .enums import PaymentMethod, PaymentStatus, PurchaseOrderStatus
+
+# No 0/O, 1/I/L: references are read aloud on the phone and copied onto checks.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_reference() -> str:
+    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"LSSC-{code[:4]}-{code[4:]}"
+
+
+class PurchaseOrder(models.Model):
+    """An institution paying for one or more people with one purchase order."""
+
+    number = models.CharField("PO number", max_length=60)
+    institution = models.CharField(max_length=200)
+    contact_name = models.CharField(max_length=200)
+    contact_email = models.EmailField()
+    amount_cents = models.PositiveIntegerField(
+        "total (cents)", help_text="The total stated on the purchase order, in cents."
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=PurchaseOrderStatus.choices,
+        default=PurchaseOrderStatus.OPEN,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    received_at = models.DateTimeField(null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "number"], name="purchase_order_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"PO {self.number} ({self.institution})"
+
+
+class Payment(models.Model):
+    reference = models.CharField(max_length=20, unique=True, default=new_reference)
+    payer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="payments"
+    )
+    kind = models.CharField(max_length=30, choices=FeeKind.choices)
+    fee = models.ForeignKey(
+        Fee,
+        on_delete=models.PROTECT,
+        related_name="payments",
+        help_text="The fee-schedule row the amount was taken from.",
+    )
+    amount_cents = models.PositiveIntegerField("amount (cents)")
+    description = models.CharField(max_length=200)
+    method = models.CharField(max_length=20, choices=PaymentMethod.choices)
+    status = models.CharField(
+        max_length=10,
+        choices=PaymentStatus.choices,
+        default=PaymentStatus.PENDING,
+        db_index=True,
+    )
+    # What is being paid for: an application, a portfolio, a course approval…
+    purpose_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    purpose_id = models.PositiveBigIntegerField()
+    purpose = GenericForeignKey("purpose_type", "purpose_id")
+
+    institution = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For a purchase order: the institution paying.",
+    )
+    purchase_order = models.ForeignKey(
+        PurchaseOrder,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payments",
+    )
+    stripe_session_id = models.CharField(max_length=255, blank=True, db_index=True)
+    stripe_payment_intent = models.CharField(max_length=255, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The staff member who recorded a check or purchase order.",
+    )
+    receipt_note = models.CharField(
+        max_length=200, blank=True, help_text="Check number or other proof of payment."
+    )
+    closed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it was refunded or cancelled."
+    )
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    close_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["purpose_type", "purpose_id"]),
+            models.Index(fields=["method", "status"]),
+            models.Index(fields=["payer", "-created_at"]),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def get_absolute_url(self):
+        if self.status == PaymentStatus.PENDING and self.method != PaymentMethod.CARD:
+            return reverse(
+                "payments:instructions", kwargs={"reference": self.reference}
+            )
+        return reverse("payments:receipt", kwargs={"reference": self.reference})
+
+    @property
+    def is_paid(self) -> bool:
+        return self.status == PaymentStatus.PAID
+
+    @property
+    def amount(self):
+        return self.amount_cents / 100
+
+
+class StripeEvent(models.Model):
+    """Each Stripe webhook event handled, once: a replayed event id changes nothing."""
+
+    event_id = models.CharField(max_length=255, unique=True)
+    type = models.CharField(max_length=100)
+    payment = models.ForeignKey(
+        Payment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stripe_events",
+    )
+    outcome = models.CharField(max_length=200)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return f"{self.type} {self.event_id}"

@@ -1,0 +1,177 @@
+"""Card payments: Stripe Checkout, confirmed only by a signed webhook."""
+
+import pytest
+from django.urls import reverse
+
+from candidates.enums import ApplicationStatus
+from candidates.models import Candidate
+from lssc.payments import stripe_gateway
+from lssc.payments.enums import PaymentMethod, PaymentStatus
+from lssc.payments.models import Payment, StripeEvent
+from tests.candidates.helpers import submitted
+from tests.factories import UserFactory
+
+from .fake_stripe import WEBHOOK_SECRET, FakeStripeHTTP, signed_event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stripe_on(settings, monkeypatch):
+    settings.STRIPE_SECRET_KEY = "sk_test_123"
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    fake = FakeStripeHTTP()
+    monkeypatch.setattr(stripe_gateway, "http_client", fake)
+    return fake
+
+
+def start_card_payment(client, user):
+    client.force_login(user)
+    return client.post(reverse("candidates:application_status"), {"method": "card"})
+
+
+def post_webhook(client, payload, signature):
+    return client.post(
+        reverse("payments:stripe_webhook"),
+        data=payload,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=signature,
+    )
+
+
+def test_card_is_not_offered_without_stripe_keys(client):
+    user = UserFactory()
+    submitted(user)
+    client.force_login(user)
+    html = client.get(reverse("candidates:application_status")).content.decode()
+    assert "Card, online now" not in html
+    response = client.post(reverse("candidates:application_status"), {"method": "card"})
+    assert response.status_code == 200
+    assert not Payment.objects.exists()
+
+
+def test_card_payment_goes_to_checkout_and_only_the_webhook_admits(
+    client, stripe_on, commit
+):
+    user = UserFactory()
+    application = submitted(user)
+    response = start_card_payment(client, user)
+    assert response["Location"].startswith("https://checkout.stripe.com/")
+    payment = Payment.objects.get()
+    assert payment.method == PaymentMethod.CARD
+    assert payment.stripe_session_id == "cs_test_2" or payment.stripe_session_id
+    _, _, body = stripe_on.requests[0]
+    assert f"client_reference_id={payment.reference}" in body
+    assert "unit_amount%5D=35000" in body or "unit_amount]=35000" in body
+
+    # The return page alone changes nothing.
+    client.get(reverse("payments:card_return", args=[payment.reference]))
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PENDING
+
+    payload, signature = signed_event(
+        reference=payment.reference, amount_cents=payment.amount_cents
+    )
+    with commit():
+        response = post_webhook(client, payload, signature)
+    assert response.status_code == 200
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PAID
+    assert payment.stripe_payment_intent == "pi_test_1"
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.ADMITTED
+    assert Candidate.objects.filter(user=user).exists()
+
+
+def test_a_bad_signature_is_refused_and_changes_nothing(client, stripe_on):
+    user = UserFactory()
+    submitted(user)
+    start_card_payment(client, user)
+    payment = Payment.objects.get()
+    payload, _ = signed_event(
+        reference=payment.reference, amount_cents=payment.amount_cents
+    )
+    _, forged = signed_event(
+        reference=payment.reference,
+        amount_cents=payment.amount_cents,
+        secret="whsec_someone_else",
+    )
+    assert post_webhook(client, payload, forged).status_code == 400
+    assert post_webhook(client, payload, "").status_code == 400
+    assert post_webhook(client, "not json", forged).status_code == 400
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PENDING
+    assert not StripeEvent.objects.exists()
+
+
+def test_a_replayed_or_duplicated_event_changes_nothing(client, stripe_on):
+    user = UserFactory()
+    submitted(user)
+    start_card_payment(client, user)
+    payment = Payment.objects.get()
+    payload, signature = signed_event(
+        reference=payment.reference, amount_cents=payment.amount_cents
+    )
+    assert post_webhook(client, payload, signature).content == b"confirmed"
+    assert post_webhook(client, payload, signature).content == b"duplicate"
+    # The same payment under a new event id is recognised as already paid.
+    payload, signature = signed_event(
+        reference=payment.reference, amount_cents=payment.amount_cents, event_id="evt_2"
+    )
+    assert post_webhook(client, payload, signature).content == b"already paid"
+    assert StripeEvent.objects.count() == 2
+    assert Candidate.objects.count() == 1
+
+
+def test_an_event_for_an_unknown_session_is_logged_and_ignored(
+    client, stripe_on, caplog
+):
+    payload, signature = signed_event(reference="LSSC-NONE-NONE", amount_cents=35000)
+    response = post_webhook(client, payload, signature)
+    assert response.status_code == 200
+    assert response.content == b"unknown payment"
+    assert "matches no payment" in caplog.text
+    assert not Payment.objects.filter(status=PaymentStatus.PAID).exists()
+
+
+def test_a_wrong_amount_does_not_confirm(client, stripe_on):
+    user = UserFactory()
+    submitted(user)
+    start_card_payment(client, user)
+    payment = Payment.objects.get()
+    payload, signature = signed_event(reference=payment.reference, amount_cents=100)
+    assert post_webhook(client, payload, signature).content == b"amount mismatch"
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PENDING
+
+
+def test_a_stripe_outage_shows_a_message_and_saves_nothing(
+    client, settings, monkeypatch
+):
+    settings.STRIPE_SECRET_KEY = "sk_test_123"
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    monkeypatch.setattr(stripe_gateway, "http_client", FakeStripeHTTP(down=True))
+    user = UserFactory()
+    submitted(user)
+    response = start_card_payment(client, user)
+    assert response.status_code == 200
+    assert "pay by check" in response.content.decode()
+    assert not Payment.objects.exists()
+    # The check is still there to choose.
+    response = client.post(
+        reverse("candidates:application_status"), {"method": "check"}
+    )
+    assert response.status_code == 302
+    assert Payment.objects.get().method == PaymentMethod.CHECK
+
+
+def test_switching_from_card_to_check_cancels_the_card_payment(client, stripe_on):
+    user = UserFactory()
+    submitted(user)
+    start_card_payment(client, user)
+    client.post(reverse("candidates:application_status"), {"method": "check"})
+    card = Payment.objects.get(method=PaymentMethod.CARD)
+    assert card.status == PaymentStatus.CANCELLED
+    assert (
+        Payment.objects.get(method=PaymentMethod.CHECK).status == PaymentStatus.PENDING
+    )
