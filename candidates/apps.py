@@ -3,4 +3,11 @@ from django.apps import AppConfig
 
 class CandidatesConfig(AppConfig):
     name = "candidates"
-    verbose_name = "Candidacy"
+    verbose_name = "Candidates"
+
+    def ready(self):
+        from lssc.payments.signals import payment_confirmed
+
+        from .receivers import on_payment_confirmed
+
+        payment_confirmed.connect(on_payment_confirmed, dispatch_uid="candidates")

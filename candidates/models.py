@@ -1,1 +1,264 @@
-"""Models of the candidates app; they arrive with the issue that builds it."""
+"""Candidacy: the application, the candidate it admits, achievements and sharing."""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from lssc.competencies.models import CompetencySet
+
+from .enums import (
+    OPEN_STATES,
+    AchievementMethod,
+    ApplicationStatus,
+    Education,
+    HowHeard,
+    LibraryType,
+)
+
+
+class Application(models.Model):
+    """One person's application to become a candidate, from draft to decision."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications"
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+        db_index=True,
+    )
+    steps_done = models.PositiveSmallIntegerField(default=0)
+
+    # Contact and mailing address
+    phone = models.CharField(max_length=40, blank=True)
+    address_line1 = models.CharField("address", max_length=200, blank=True)
+    address_line2 = models.CharField("address line 2", max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    state = models.CharField("state or province", max_length=100, blank=True)
+    postal_code = models.CharField("ZIP or postal code", max_length=20, blank=True)
+    country = models.CharField(max_length=100, default="United States")
+
+    # Current library and employer
+    library_name = models.CharField("library", max_length=200, blank=True)
+    library_type = models.CharField(
+        "type of library", max_length=20, choices=LibraryType.choices, blank=True
+    )
+    job_title = models.CharField("position", max_length=200, blank=True)
+    employer_contact_name = models.CharField(
+        "employer contact's name", max_length=200, blank=True
+    )
+    employer_contact_email = models.EmailField("employer contact's email", blank=True)
+
+    # ALA membership: a claimed membership sets the member fee unless staff mark it
+    # as not verified.
+    ala_member = models.BooleanField("ALA member", default=False)
+    ala_member_number = models.CharField("ALA member number", max_length=40, blank=True)
+    ala_membership_unverified = models.BooleanField(
+        "ALA membership not verified",
+        default=False,
+        help_text="Set by staff: the non-member fee applies.",
+    )
+
+    education = models.CharField(
+        "highest education", max_length=20, choices=Education.choices, blank=True
+    )
+    how_heard = models.CharField(
+        "how did you hear about the program",
+        max_length=20,
+        choices=HowHeard.choices,
+        blank=True,
+        db_index=True,
+    )
+    how_heard_other = models.CharField(max_length=200, blank=True)
+    agreed_to_policies_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    fee_cents = models.PositiveIntegerField(
+        "application fee (cents)",
+        null=True,
+        blank=True,
+        help_text="Fixed at submission from the fee schedule.",
+    )
+    counted_hours = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Hours counted toward eligibility at submission.",
+    )
+    education_approved = models.BooleanField(
+        default=False, help_text="Staff accepted education from outside the US."
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status__in=OPEN_STATES),
+                name="one_open_application_per_user",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "education"])]
+
+    def __str__(self):
+        return f"Application of {self.user} ({self.get_status_display().lower()})"
+
+    @property
+    def pays_member_fee(self) -> bool:
+        return self.ala_member and not self.ala_membership_unverified
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATES
+
+
+class WorkHistory(models.Model):
+    """A period of library work, paid or volunteer."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="work_history"
+    )
+    library = models.CharField(max_length=200)
+    position = models.CharField(max_length=200)
+    paid = models.BooleanField(
+        choices=[(True, "Paid"), (False, "Volunteer")], default=True
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(
+        null=True, blank=True, help_text="Leave empty if you still work there."
+    )
+    hours_per_week = models.DecimalField(
+        "average hours per week",
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0.5), MaxValueValidator(80)],
+    )
+
+    class Meta:
+        ordering = ["-start_date", "pk"]
+        verbose_name = "library work period"
+        verbose_name_plural = "library work history"
+
+    def __str__(self):
+        return f"{self.position}, {self.library}"
+
+
+class Candidate(models.Model):
+    """An admitted applicant, working toward the six sets before the deadline."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="candidate"
+    )
+    application = models.OneToOneField(
+        Application, on_delete=models.PROTECT, related_name="candidate"
+    )
+    number = models.CharField("candidate number", max_length=20, unique=True)
+    admitted_on = models.DateField()
+    deadline = models.DateField(
+        help_text="The last day to complete the six sets; staff may extend it."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.user.full_name} ({self.number})"
+
+    def days_left(self, today=None) -> int:
+        today = today or timezone.localdate()
+        return (self.deadline - today).days
+
+
+class Achievement(models.Model):
+    """A competency set achieved: final once recorded."""
+
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.PROTECT, related_name="achievements"
+    )
+    competency_set = models.ForeignKey(
+        CompetencySet, on_delete=models.PROTECT, related_name="achievements"
+    )
+    method = models.CharField(max_length=20, choices=AchievementMethod.choices)
+    achieved_on = models.DateField()
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["achieved_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "competency_set"], name="achievement_once_per_set"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.competency_set} ({self.get_method_display().lower()})"
+
+
+def new_share_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class ShareLink(models.Model):
+    """A revocable, expiring link that shows a read-only CAR to whoever holds it."""
+
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="share_links"
+    )
+    label = models.CharField(
+        max_length=120, help_text="Who the link is for, e.g. “Springfield PL hiring”."
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_share_token)
+    expires_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("candidates:shared_car", kwargs={"token": self.token})
+
+    def is_active(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.revoked_at is None and self.expires_on >= today
+
+
+class ShareLinkView(models.Model):
+    """One opening of a share link, shown to the candidate."""
+
+    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
+    viewed_at = models.DateTimeField(auto_now_add=True)
+    user_agent = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-viewed_at"]
+
+    def __str__(self):
+        return f"{self.link} opened {self.viewed_at:%Y-%m-%d %H:%M}"

@@ -32,3 +32,12 @@ def redis_url():
             pytest.fail("REDIS_URL must be set in CI.")
         pytest.skip("REDIS_URL is not set: no Redis to test against.")
     return url
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """``with commit(): ...`` runs the on-commit work (mail, tasks) of the block.
+
+    Tests run inside a transaction that never commits; this plays the commit.
+    """
+    return lambda: django_capture_on_commit_callbacks(execute=True)

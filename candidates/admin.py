@@ -1,0 +1,255 @@
+from django import forms
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
+
+from lssc.core.admin_actions import ReasonForm, action_with_form
+
+from .enums import ApplicationStatus, Education
+from .models import Achievement, Application, Candidate, ShareLink, WorkHistory
+from .services import (
+    ApplicationError,
+    application_approve_education,
+    application_mark_membership_unverified,
+    application_reject,
+    candidate_extend_deadline,
+)
+
+
+class WorkHistoryInline(admin.TabularInline):
+    model = WorkHistory
+    extra = 0
+    can_delete = False
+    fields = ("library", "position", "paid", "start_date", "end_date", "hours_per_week")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ForeignEducationFilter(admin.SimpleListFilter):
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("foreign", "Foreign education waiting for a decision")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "foreign":
+            return queryset.filter(
+                status=ApplicationStatus.STAFF_REVIEW, education=Education.OUTSIDE_US
+            )
+        return queryset
+
+
+@admin.register(Application)
+class ApplicationAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "applicant",
+        "email",
+        "status",
+        "education",
+        "library_type",
+        "ala_member",
+        "counted_hours",
+        "submitted_at",
+    )
+    list_filter = (
+        ForeignEducationFilter,
+        "status",
+        "education",
+        "library_type",
+        "ala_member",
+        "ala_membership_unverified",
+        "how_heard",
+        "submitted_at",
+    )
+    list_select_related = ("user", "candidate")
+    search_fields = (
+        "user__full_name",
+        "user__email",
+        "candidate__number",
+        "library_name",
+    )
+    date_hierarchy = "submitted_at"
+    inlines = [WorkHistoryInline]
+    actions = ["admit", "reject", "mark_membership_unverified"]
+    list_per_page = 100
+    readonly_fields = (
+        "user",
+        "status",
+        "steps_done",
+        "submitted_at",
+        "counted_hours",
+        "education_approved",
+        "decided_at",
+        "decided_by",
+        "decision_reason",
+        "ala_membership_unverified",
+        "agreed_to_policies_at",
+    )
+
+    @admin.display(ordering="user__full_name")
+    def applicant(self, obj):
+        return obj.user.full_name
+
+    @admin.display(ordering="user__email")
+    def email(self, obj):
+        return obj.user.email
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(
+        description="Admit (accept education from outside the US)",
+        permissions=["change"],
+    )
+    def admit(self, request, queryset):
+        def apply(data):
+            done = sum(
+                application_approve_education(
+                    application=a, by=request.user, reason=data["reason"]
+                )
+                for a in queryset
+            )
+            self.message_user(
+                request,
+                f"{done} application(s) accepted; each is admitted once paid.",
+            )
+            if done < len(queryset):
+                self.message_user(
+                    request,
+                    "Only applications under staff review can be admitted here; "
+                    "the others are admitted automatically when paid.",
+                    messages.WARNING,
+                )
+
+        return action_with_form(
+            self, request, queryset, form_class=ReasonForm, title="Admit", apply=apply
+        )
+
+    @admin.action(
+        description="Reject, with a reason sent to the applicant",
+        permissions=["change"],
+    )
+    def reject(self, request, queryset):
+        def apply(data):
+            done = sum(
+                application_reject(
+                    application=a, by=request.user, reason=data["reason"]
+                )
+                for a in queryset
+            )
+            self.message_user(request, f"{done} application(s) rejected.")
+
+        return action_with_form(
+            self, request, queryset, form_class=ReasonForm, title="Reject", apply=apply
+        )
+
+    @admin.action(
+        description="Mark ALA membership as not verified", permissions=["change"]
+    )
+    def mark_membership_unverified(self, request, queryset):
+        def apply(data):
+            done = sum(
+                application_mark_membership_unverified(
+                    application=a, by=request.user, reason=data["reason"]
+                )
+                for a in queryset
+            )
+            self.message_user(
+                request, f"{done} application(s) now owe the non-member fee."
+            )
+
+        return action_with_form(
+            self,
+            request,
+            queryset,
+            form_class=ReasonForm,
+            title="Mark membership not verified",
+            apply=apply,
+        )
+
+
+class ExtendDeadlineForm(ReasonForm):
+    new_deadline = forms.DateField(
+        label="New deadline", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    field_order = ["new_deadline", "reason"]
+
+
+class AchievementInline(admin.TabularInline):
+    model = Achievement
+    extra = 0
+    can_delete = False
+    fields = ("competency_set", "method", "achieved_on", "note")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Candidate)
+class CandidateAdmin(SimpleHistoryAdmin):
+    list_display = ("number", "name", "email", "admitted_on", "deadline")
+    list_select_related = ("user",)
+    search_fields = ("number", "user__full_name", "user__email")
+    list_filter = ("admitted_on", "deadline")
+    date_hierarchy = "admitted_on"
+    readonly_fields = ("user", "application", "number", "admitted_on", "deadline")
+    inlines = [AchievementInline]
+    actions = ["extend_deadline"]
+    list_per_page = 100
+
+    @admin.display(ordering="user__full_name")
+    def name(self, obj):
+        return obj.user.full_name
+
+    @admin.display(ordering="user__email")
+    def email(self, obj):
+        return obj.user.email
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Extend the deadline", permissions=["change"])
+    def extend_deadline(self, request, queryset):
+        def apply(data):
+            for candidate in queryset:
+                try:
+                    candidate_extend_deadline(
+                        candidate=candidate,
+                        new_deadline=data["new_deadline"],
+                        by=request.user,
+                        reason=data["reason"],
+                    )
+                except ApplicationError as error:
+                    self.message_user(request, f"{candidate}: {error}", messages.ERROR)
+                else:
+                    self.message_user(request, f"{candidate}: deadline extended.")
+
+        return action_with_form(
+            self,
+            request,
+            queryset,
+            form_class=ExtendDeadlineForm,
+            title="Extend the deadline",
+            apply=apply,
+        )
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    list_display = ("label", "candidate", "expires_on", "revoked_at", "created_at")
+    list_select_related = ("candidate__user",)
+    search_fields = ("label", "candidate__number", "candidate__user__email")
+    readonly_fields = ("candidate", "label", "expires_on", "revoked_at", "created_at")
+    exclude = ("token",)
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from .views import apply, car
+
+app_name = "candidates"
+urlpatterns = [
+    path("apply/", apply.apply, name="apply"),
+    path("apply/begin/", apply.apply_begin, name="apply_begin"),
+    path("apply/status/", apply.application_status, name="application_status"),
+    path("apply/<slug:step>/", apply.apply_step, name="apply_step"),
+    path("car/", car.car, name="car"),
+    path("car/contact/", car.car_contact, name="car_contact"),
+    path("car/share/", car.share_links, name="share_links"),
+    path("car/share/<int:pk>/revoke/", car.share_link_revoke_view, name="share_revoke"),
+    path("shared/<str:token>/", car.shared_car, name="shared_car"),
+]

@@ -1,0 +1,219 @@
+"""The application: a few saved steps, a review with the hours counted, then payment."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from lssc.payments.enums import PaymentMethod
+from lssc.payments.services import payments_for
+from lssc.payments.stripe_gateway import CardPaymentUnavailable, card_payments_enabled
+
+from ..enums import ApplicationStatus
+from ..forms import (
+    ContactForm,
+    EducationForm,
+    LibraryForm,
+    PaymentChoiceForm,
+    ReviewForm,
+    WorkHistoryFormSet,
+)
+from ..services import (
+    ApplicationError,
+    application_balance_cents,
+    application_fee_cents,
+    application_pay,
+    application_start,
+    application_submit,
+    eligibility_of,
+    open_application,
+)
+
+STEPS = [
+    ("contact", "Contact details"),
+    ("library", "Your library"),
+    ("education", "Education and library work"),
+    ("review", "Review and submit"),
+]
+STEP_SLUGS = [slug for slug, _ in STEPS]
+
+
+def _draft(request):
+    application = open_application(request.user)
+    if application is None or application.status != ApplicationStatus.DRAFT:
+        return None
+    return application
+
+
+@login_required
+def apply(request):
+    """Send the person to wherever their application stands."""
+    if hasattr(request.user, "candidate"):
+        return redirect("candidates:car")
+    application = open_application(request.user)
+    if application is None:
+        return render(request, "candidates/apply_start.html")
+    if application.status != ApplicationStatus.DRAFT:
+        return redirect("candidates:application_status")
+    step = STEP_SLUGS[min(application.steps_done, len(STEPS) - 1)]
+    return redirect("candidates:apply_step", step=step)
+
+
+@login_required
+@require_POST
+def apply_begin(request):
+    if hasattr(request.user, "candidate"):
+        return redirect("candidates:car")
+    with transaction.atomic():
+        application_start(user=request.user)
+    return redirect("candidates:apply")
+
+
+@login_required
+def apply_step(request, step):
+    if step not in STEP_SLUGS:
+        raise Http404
+    application = _draft(request)
+    if application is None:
+        return redirect("candidates:apply")
+    index = STEP_SLUGS.index(step)
+    if index > application.steps_done:
+        return redirect(
+            "candidates:apply_step", step=STEP_SLUGS[application.steps_done]
+        )
+    if step == "review":
+        return _review(request, application)
+
+    data = request.POST if request.method == "POST" else None
+    formset = None
+    if step == "contact":
+        form = ContactForm(data, instance=application, user=request.user)
+    elif step == "library":
+        form = LibraryForm(data, instance=application)
+    else:
+        form = EducationForm(data, instance=application)
+        formset = WorkHistoryFormSet(data, instance=application, prefix="work")
+
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (formset is None or formset.is_valid())
+    ):
+        with transaction.atomic():
+            form.save()
+            if formset is not None:
+                formset.save()
+            application.steps_done = max(application.steps_done, index + 1)
+            application.save(update_fields=["steps_done", "updated_at"])
+        if "add_row" in request.POST:
+            messages.info(request, "Saved. Add the next period of library work below.")
+            return redirect("candidates:apply_step", step=step)
+        messages.success(request, "Saved.")
+        return redirect("candidates:apply_step", step=STEP_SLUGS[index + 1])
+    return render(
+        request,
+        "candidates/apply_step.html",
+        {
+            "application": application,
+            "steps": STEPS,
+            "step": step,
+            "step_index": index,
+            "step_title": STEPS[index][1],
+            "form": form,
+            "formset": formset,
+        },
+    )
+
+
+def _review(request, application):
+    form = ReviewForm(request.POST or None, instance=application)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        try:
+            application_submit(application_id=application.pk, by=request.user)
+        except ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Your application was submitted.")
+            return redirect("candidates:application_status")
+    work = list(application.work_history.all())
+    eligibility = eligibility_of(application)
+    return render(
+        request,
+        "candidates/apply_review.html",
+        {
+            "application": application,
+            "steps": STEPS,
+            "step": "review",
+            "step_index": len(STEPS) - 1,
+            "step_title": STEPS[-1][1],
+            "form": form,
+            "work": work,
+            "eligibility": eligibility,
+            "fee_cents": application_fee_cents(application),
+        },
+    )
+
+
+def _payment_methods():
+    methods = [
+        (PaymentMethod.CHECK.value, "Check (by mail)"),
+        (PaymentMethod.PURCHASE_ORDER.value, "Purchase order from my institution"),
+    ]
+    if card_payments_enabled():
+        methods.insert(0, (PaymentMethod.CARD.value, "Card, online now"))
+    return methods
+
+
+@login_required
+def application_status(request):
+    application = (
+        request.user.applications.exclude(status=ApplicationStatus.DRAFT)
+        .order_by("-submitted_at")
+        .first()
+    )
+    if application is None:
+        return redirect("candidates:apply")
+    payments = list(payments_for(application).order_by("-created_at"))
+    balance = application_balance_cents(application, payments)
+    can_pay = balance > 0 and application.status != ApplicationStatus.REJECTED
+    form = PaymentChoiceForm(request.POST or None, methods=_payment_methods())
+    if request.method == "POST" and can_pay and form.is_valid():
+
+        def return_url(payment, cancelled=False):
+            url = request.build_absolute_uri(
+                reverse("payments:card_return", kwargs={"reference": payment.reference})
+            )
+            return url + ("?cancelled=1" if cancelled else "")
+
+        try:
+            _, url = application_pay(
+                application=application,
+                method=form.cleaned_data["method"],
+                institution=form.cleaned_data.get("institution", ""),
+                return_url=return_url,
+            )
+        except CardPaymentUnavailable:
+            messages.error(
+                request,
+                "Card payment is not available right now. Nothing was charged; "
+                "please try again later, or choose to pay by check.",
+            )
+        except ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            return redirect(url)
+    return render(
+        request,
+        "candidates/application_status.html",
+        {
+            "application": application,
+            "payments": payments,
+            "balance_cents": balance,
+            "can_pay": can_pay,
+            "form": form,
+        },
+    )

@@ -1,0 +1,139 @@
+"""The Candidate Achievement Record, for the candidate and through share links."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from lssc.audit.models import AuditEntry
+from lssc.competencies.models import CompetencySet
+from lssc.payments.models import Payment
+
+from ..forms import ContactForm, ShareLinkForm
+from ..models import Candidate, ShareLink
+from ..progress import car_slots
+from ..services import (
+    application_balance_cents,
+    share_link_create,
+    share_link_record_view,
+    share_link_revoke,
+)
+
+HISTORY_SHOWN = 50
+
+
+def _own_candidate(request) -> Candidate | None:
+    return (
+        Candidate.objects.select_related("user", "application")
+        .filter(user=request.user)
+        .first()
+    )
+
+
+def _record(candidate):
+    sets = list(CompetencySet.objects.current())
+    return {
+        "candidate": candidate,
+        "slots": car_slots(candidate, sets),
+        "days_left": candidate.days_left(),
+    }
+
+
+@login_required
+def car(request):
+    candidate = _own_candidate(request)
+    if candidate is None:
+        return redirect("candidates:apply")
+    payments = list(Payment.objects.filter(payer=request.user).order_by("-created_at"))
+    application_payments = [
+        p
+        for p in payments
+        if p.purpose_id == candidate.application_id and p.kind == "application"
+    ]
+    history = list(
+        AuditEntry.objects.filter(owner=request.user).select_related("actor")[
+            :HISTORY_SHOWN
+        ]
+    )
+    return render(
+        request,
+        "candidates/car.html",
+        {
+            **_record(candidate),
+            "payments": payments,
+            "balance_cents": application_balance_cents(
+                candidate.application, application_payments
+            ),
+            "history": history,
+        },
+    )
+
+
+@login_required
+def car_contact(request):
+    candidate = _own_candidate(request)
+    if candidate is None:
+        raise Http404
+    form = ContactForm(
+        request.POST or None, instance=candidate.application, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, "Your contact details were updated.")
+        return redirect("candidates:car")
+    return render(request, "candidates/car_contact.html", {"form": form})
+
+
+@login_required
+def share_links(request):
+    candidate = _own_candidate(request)
+    if candidate is None:
+        raise Http404
+    form = ShareLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            link = share_link_create(
+                candidate=candidate,
+                label=form.cleaned_data["label"],
+                expires_on=form.cleaned_data["expires_on"],
+            )
+        messages.success(request, f"Share link “{link.label}” created.")
+        return redirect("candidates:share_links")
+    links = list(candidate.share_links.prefetch_related("views"))
+    return render(
+        request,
+        "candidates/share_links.html",
+        {"form": form, "links": links, "today": timezone.localdate()},
+    )
+
+
+@login_required
+@require_POST
+def share_link_revoke_view(request, pk):
+    link = get_object_or_404(ShareLink, pk=pk, candidate__user=request.user)
+    if share_link_revoke(link=link, by=request.user):
+        messages.success(request, f"“{link.label}” no longer opens your record.")
+    return redirect("candidates:share_links")
+
+
+def shared_car(request, token):
+    """The read-only record behind a share link: no payments, no contact details."""
+    link = get_object_or_404(
+        ShareLink.objects.select_related("candidate__user", "candidate__application"),
+        token=token,
+    )
+    if not link.is_active():
+        raise Http404
+    share_link_record_view(link=link, user_agent=request.headers.get("User-Agent", ""))
+    response = render(
+        request,
+        "candidates/shared_car.html",
+        {**_record(link.candidate), "link": link},
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -1,0 +1,50 @@
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from candidates.models import Application, WorkHistory
+from candidates.services import application_submit
+
+
+def complete_draft(
+    user,
+    *,
+    education="high_school",
+    hours_per_week="40",
+    start=None,
+    ala_member=False,
+) -> Application:
+    """A draft with every step filled in, as the forms would leave it."""
+    application = Application.objects.create(
+        user=user,
+        steps_done=3,
+        phone="555-0100",
+        address_line1="1 Main St",
+        city="Springfield",
+        state="IL",
+        postal_code="62701",
+        library_name="Springfield Public Library",
+        library_type="public",
+        job_title="Library assistant",
+        ala_member=ala_member,
+        ala_member_number="123456" if ala_member else "",
+        education=education,
+        how_heard="colleague",
+        agreed_to_policies_at=timezone.now(),
+    )
+    WorkHistory.objects.create(
+        application=application,
+        library="Springfield Public Library",
+        position="Library assistant",
+        start_date=start or timezone.localdate() - datetime.timedelta(days=3 * 365),
+        hours_per_week=Decimal(hours_per_week),
+    )
+    return application
+
+
+def submitted(user, **kwargs) -> Application:
+    application, _ = application_submit(
+        application_id=complete_draft(user, **kwargs).pk, by=user
+    )
+    return application
