@@ -175,3 +175,35 @@ def test_switching_from_card_to_check_cancels_the_card_payment(client, stripe_on
     assert (
         Payment.objects.get(method=PaymentMethod.CHECK).status == PaymentStatus.PENDING
     )
+
+
+def test_staff_refund_a_card_payment_through_stripe_and_it_is_recorded(
+    client, stripe_on
+):
+    from lssc.accounts.roles import StaffGroup
+    from tests.factories import staff_user
+
+    user = UserFactory()
+    submitted(user)
+    start_card_payment(client, user)
+    payment = Payment.objects.get()
+    payload, signature = signed_event(
+        reference=payment.reference, amount_cents=payment.amount_cents
+    )
+    post_webhook(client, payload, signature)
+    client.force_login(staff_user(StaffGroup.PROGRAM_OFFICER))
+    url = reverse("admin:payments_payment_changelist")
+    form = {"action": "refund", "_selected_action": [payment.pk], "apply": "1"}
+    response = client.post(url, {**form, "reason": ""})
+    assert response.status_code == 200  # a reason is required
+    client.post(url, {**form, "reason": "Paid twice"})
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.REFUNDED
+    assert payment.close_reason == "Paid twice"
+    assert stripe_on.requests[-1][1].endswith("/v1/refunds")
+    assert "payment_intent=pi_test_1" in stripe_on.requests[-1][2]
+    # Refunding again neither calls Stripe nor changes anything.
+    calls = len(stripe_on.requests)
+    client.post(url, {**form, "reason": "again"})
+    assert len(stripe_on.requests) == calls
+    assert Payment.objects.count() == 1
