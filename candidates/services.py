@@ -17,7 +17,7 @@ from lssc.payments.services import payment_cancel, payment_create, payments_for
 from lssc.payments.stripe_gateway import checkout_session_create
 
 from .eligibility import Eligibility, WorkPeriod, assess
-from .enums import SUBMITTED_STATES, ApplicationStatus
+from .enums import OPEN_STATES, SUBMITTED_STATES, ApplicationStatus
 from .models import Application, Candidate, ShareLink, ShareLinkView
 
 
@@ -29,16 +29,17 @@ class ApplicationError(Exception):
 
 
 def open_application(user) -> Application | None:
-    return Application.objects.filter(
-        user=user, status__in=[*SUBMITTED_STATES, ApplicationStatus.DRAFT]
-    ).first()
+    return Application.objects.filter(user=user, status__in=OPEN_STATES).first()
 
 
-def eligibility_of(application: Application, on: datetime.date | None = None):
+def eligibility_of(
+    application: Application, on: datetime.date | None = None, work=None
+):
+    """Eligibility today (or ``on``); ``work`` spares the query when already loaded."""
     program = rules()
+    work = application.work_history.all() if work is None else work
     periods = [
-        WorkPeriod(row.start_date, row.end_date, row.hours_per_week)
-        for row in application.work_history.all()
+        WorkPeriod(row.start_date, row.end_date, row.hours_per_week) for row in work
     ]
     return assess(
         education=application.education,
@@ -212,17 +213,7 @@ def application_approve_education(*, application: Application, by, reason: str) 
         if application.status != ApplicationStatus.STAFF_REVIEW:
             return False
         application.education_approved = True
-        application.decision_reason = reason
-        application.decided_by = by
-        application.decided_at = timezone.now()
-        application.save(
-            update_fields=[
-                "education_approved",
-                "decision_reason",
-                "decided_by",
-                "decided_at",
-            ]
-        )
+        _stamp_decision(application, by, reason, "education_approved")
         audit_log(
             subject=application,
             action="application.education_approved",
@@ -259,12 +250,7 @@ def application_reject(*, application: Application, by, reason: str) -> bool:
             return False
         previous = application.status
         application.status = ApplicationStatus.REJECTED
-        application.decision_reason = reason
-        application.decided_by = by
-        application.decided_at = timezone.now()
-        application.save(
-            update_fields=["status", "decision_reason", "decided_by", "decided_at"]
-        )
+        _stamp_decision(application, by, reason, "status")
         _audit(
             application,
             by,
@@ -296,7 +282,6 @@ def application_mark_membership_unverified(
         if not application.ala_member or application.ala_membership_unverified:
             return False
         application.ala_membership_unverified = True
-        application.fee_cents = None
         application.fee_cents = _current_fee_cents(application)
         application.save(update_fields=["ala_membership_unverified", "fee_cents"])
         audit_log(
@@ -357,6 +342,16 @@ def _admit(application: Application, actor) -> Candidate:
         context={"candidate": candidate, "person": application.user},
     )
     return candidate
+
+
+def _stamp_decision(application, by, reason, *changed):
+    """Save a staff decision: who, when and why, with the fields it ``changed``."""
+    application.decision_reason = reason
+    application.decided_by = by
+    application.decided_at = timezone.now()
+    application.save(
+        update_fields=[*changed, "decision_reason", "decided_by", "decided_at"]
+    )
 
 
 def _audit(application, actor, action, summary, previous, reason=""):

@@ -140,7 +140,7 @@ def _review(request, application):
             messages.success(request, "Your application was submitted.")
             return redirect("candidates:application_status")
     work = list(application.work_history.all())
-    eligibility = eligibility_of(application)
+    eligibility = eligibility_of(application, work=work)
     return render(
         request,
         "candidates/apply_review.html",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from lssc.audit.models import AuditEntry
 from lssc.competencies.models import CompetencySet
+from lssc.fees.models import FeeKind
 from lssc.payments.models import Payment
 
 from ..forms import ContactForm, ShareLinkForm
@@ -51,7 +52,7 @@ def car(request):
     application_payments = [
         p
         for p in payments
-        if p.purpose_id == candidate.application_id and p.kind == "application"
+        if p.purpose_id == candidate.application_id and p.kind == FeeKind.APPLICATION
     ]
     history = list(
         AuditEntry.objects.filter(owner=request.user).select_related("actor")[

@@ -3,8 +3,9 @@
 Later apps grant their own models' permissions to these groups in their migrations.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from lssc.accounts.permissions import grant_operation
 
 GROUP_PERMISSIONS = {
     "Program Officer": [
@@ -47,23 +48,7 @@ GROUP_PERMISSIONS = {
 }
 
 
-def create_groups(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now so the
-    # groups can be granted them in this migration.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codename in codenames:
-            group.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                )
-            )
+create_groups, _ = grant_operation(GROUP_PERMISSIONS)
 
 
 def remove_groups(apps, schema_editor):
