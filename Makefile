@@ -10,7 +10,12 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(BIN)/.installed
+# axe-core for the browser suite's accessibility checks (skipped without npm).
+node_modules/.installed: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the browser suite will be skipped"; fi
+
+install: $(BIN)/.installed node_modules/.installed
 
 ## Run the site on http://127.0.0.1:8000 with SQLite, eager tasks and demo accounts.
 run: $(BIN)/.installed
@@ -19,7 +24,7 @@ run: $(BIN)/.installed
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## Run the whole test suite (PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set).
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/pytest
 
 lint: $(BIN)/.installed

@@ -16,6 +16,8 @@ urlpatterns = [
     path("faq/", core_views.faq, name="faq"),
     path("competencies/", include("lssc.competencies.urls")),
     path("healthz", core_views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    path("favicon.ico", core_views.favicon),
     path("payments/", include("lssc.payments.urls")),
     path("", include("candidates.urls")),
     path("accounts/", include("allauth.urls")),

@@ -2,8 +2,37 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 
 from tests.factories import UserFactory
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        committing = {"transactional_db", "live_server"} & set(item.fixturenames) or (
+            marker is not None and marker.kwargs.get("transaction")
+        )
+        if committing:
+            # A test that really commits ends with the tables emptied; the rows the
+            # migrations load (competency sets, fees, staff groups) are put back.
+            # Every such test must do so, or the next one finds duplicate rows.
+            item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Let every connection object restore the migrations' rows.
+
+    Django keeps that snapshot on the connection that created the test database.
+    Connections are context-local: once the browser suite's event loop runs, the
+    main thread gets a new connection object, which would silently restore
+    nothing. The snapshot is the same for all, so it is shared on the class.
+    """
+    for connection in connections.all(initialized_only=True):
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
 
 
 @pytest.fixture(autouse=True)

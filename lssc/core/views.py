@@ -1,5 +1,6 @@
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from lssc.competencies.models import CompetencySet
@@ -40,3 +41,8 @@ def healthz(request):
         {"status": "ok" if healthy else "error", **checks},
         status=200 if healthy else 503,
     )
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    return redirect(static("img/favicon.svg"), permanent=True)

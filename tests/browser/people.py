@@ -1,0 +1,79 @@
+"""What a person does in the browser, written once for all journeys.
+
+Elements are found by role and accessible name, as a person (or a screen reader)
+finds them, never by CSS id.
+"""
+
+import re
+
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from playwright.sync_api import Page, expect
+
+from tests.factories import PASSWORD, TOTP_SECRET
+
+
+def field(page: Page, label: str):
+    """The form field labelled exactly ``label`` (a required field's label ends "*")."""
+    return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\W*$"))
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD, *, start: str = "/"):
+    page.goto(start)
+    if start == "/":
+        page.get_by_role("link", name="Sign in").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def authenticator_code(secret: str = TOTP_SECRET) -> str:
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def staff_sign_in(page: Page, email: str):
+    """Staff reach the admin through the sign-in page and their authenticator."""
+    sign_in(page, email, start="/admin/")
+    field(page, "Code").fill(authenticator_code())
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", name="Program administration")).to_be_visible()
+
+
+def fill_application(page: Page, *, started: str, hours: str = "40", shoot=None):
+    """Walk the four application steps with the mouse, up to the review page."""
+    page.get_by_role("link", name="My certification").click()
+    page.get_by_role("button", name="Start my application").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Contact details")
+    page.get_by_label("Phone").fill("555-0142")
+    field(page, "Address").fill("12 Elm Street")
+    page.get_by_label("City").fill("Springfield")
+    page.get_by_label("State or province").fill("IL")
+    page.get_by_label("ZIP or postal code").fill("62701")
+    if shoot:
+        shoot(page, "apply-contact")
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your library")
+    page.get_by_label("Library where you work now").fill("Springfield Public Library")
+    page.get_by_label("Type of library").select_option(label="Public")
+    page.get_by_label("Position").fill("Circulation assistant")
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Education and library work"
+    )
+    page.get_by_role("radio", name="High-school diploma").check()
+    field(page, "Library").fill("Springfield Public Library")
+    page.get_by_label("Position").fill("Circulation assistant")
+    page.get_by_label("Start date").fill(started)
+    page.get_by_label("I still work here").check()
+    page.get_by_label("Average hours per week").fill(hours)
+    if shoot:
+        shoot(page, "apply-education")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Review and submit")
