@@ -77,3 +77,59 @@ def fill_application(page: Page, *, started: str, hours: str = "40", shoot=None)
         shoot(page, "apply-education")
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Review and submit")
+
+
+class Keyboard:
+    """Drive a page with the keyboard alone: Tab to a control, then type or press.
+
+    ``tab_to`` fails when the control cannot be reached with Tab, which is what a
+    page usable only with a mouse looks like.
+    """
+
+    def __init__(self, page: Page):
+        self.page = page
+
+    def tab_to(self, locator, *, limit: int = 120):
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            if locator.evaluate("el => el === document.activeElement"):
+                return locator
+        raise AssertionError(f"Tab never reaches {locator}")
+
+    def type_into(self, locator, text: str):
+        self.tab_to(locator)
+        self.page.keyboard.type(text)
+
+    def press(self, locator, key: str = "Enter"):
+        """Activate a link or button (Enter) or tick a checkbox or radio (Space)."""
+        self.tab_to(locator)
+        self.page.keyboard.press(key)
+
+    def pick(self, radio):
+        """Tab into a radio group, then arrow to the option (which selects it)."""
+        in_group = "(el) => document.activeElement?.name === el.name"
+        for _ in range(120):
+            self.page.keyboard.press("Tab")
+            if radio.evaluate(in_group):
+                break
+        else:
+            raise AssertionError(f"Tab never reaches the group of {radio}")
+        for _ in range(20):
+            if radio.evaluate("el => el === document.activeElement"):
+                self.page.keyboard.press("Space")
+                expect(radio).to_be_checked()
+                return
+            self.page.keyboard.press("ArrowDown")
+        raise AssertionError(f"The arrow keys never reach {radio}")
+
+    def choose(self, select, label: str):
+        """Pick an option of a closed select by typing its first letters."""
+        self.tab_to(select)
+        self.page.keyboard.type(label)
+        expect(select.locator("option:checked")).to_have_text(label)
+
+    def date(self, locator, day):
+        """A date field takes the digits month, day, year (US format)."""
+        self.tab_to(locator)
+        self.page.keyboard.type(day.strftime("%m%d%Y"))
+        expect(locator).to_have_value(day.isoformat())

@@ -1,10 +1,13 @@
 import datetime
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import timezone
 
 from candidates.models import Application, WorkHistory
-from candidates.services import application_submit
+from candidates.services import _admit, application_submit
+from lssc.payments.services import payment_confirm
+from tests.factories import UserFactory
 
 
 def complete_draft(
@@ -48,3 +51,15 @@ def submitted(user, **kwargs) -> Application:
         application_id=complete_draft(user, **kwargs).pk, by=user
     )
     return application
+
+
+def admitted_candidate(client=None):
+    user = UserFactory()
+    application = submitted(user)
+    if client:
+        client.force_login(user)
+        client.post(reverse("candidates:application_status"), {"method": "check"})
+        payment = user.payments.get()
+        payment_confirm(payment_id=payment.pk)
+        return user.candidate
+    return _admit(application, None)

@@ -8,28 +8,14 @@ from django.utils import timezone
 
 from candidates.enums import AchievementMethod
 from candidates.models import Achievement, ShareLink, ShareLinkView
-from candidates.services import _admit
 from lssc.competencies.models import CompetencySet
-from lssc.payments.services import payment_confirm
 from tests.factories import UserFactory
 
-from .helpers import submitted
+from .helpers import admitted_candidate
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def admitted_candidate(client=None):
-    user = UserFactory()
-    application = submitted(user)
-    if client:
-        client.force_login(user)
-        client.post(reverse("candidates:application_status"), {"method": "check"})
-        payment = user.payments.get()
-        payment_confirm(payment_id=payment.pk)
-        return user.candidate
-    return _admit(application, None)
 
 
 def test_the_car_shows_the_six_slots_and_the_deadline(client):
