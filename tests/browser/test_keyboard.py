@@ -94,9 +94,7 @@ def test_apply_with_the_keyboard(page):
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Review and submit")
-    keys.choose(
-        field(page, "How did you hear about the program"), "My state library"
-    )
+    keys.choose(field(page, "How did you hear about the program"), "My state library")
     keys.press(
         page.get_by_role("checkbox", name=re.compile("I have read the program")),
         "Space",
