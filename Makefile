@@ -2,13 +2,18 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint format
+.PHONY: run test install lint format lock security
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml requirements.lock
 	"$$(scripts/find-python)" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
+
+## Pin the versions now installed (after changing the dependencies in pyproject.toml).
+lock: $(BIN)/.installed
+	{ sed -n '1,2p' requirements.lock; $(BIN)/python -m pip freeze --exclude-editable \
+		| grep -v '^-e'; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 # axe-core for the browser suite's accessibility checks (skipped without npm).
 node_modules/.installed: package-lock.json
@@ -26,6 +31,10 @@ run: $(BIN)/.installed
 ## Run the whole test suite (PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set).
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/pytest
+
+## Deployment checklist and bandit (the CI gate); see docs/security.md for the rest.
+security: $(BIN)/.installed
+	BIN=$(BIN) bench/security/check.sh
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
