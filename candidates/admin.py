@@ -70,7 +70,6 @@ class ApplicationAdmin(SimpleHistoryAdmin):
         "candidate__number",
         "library_name",
     )
-    date_hierarchy = "submitted_at"
     inlines = [WorkHistoryInline]
     actions = ["admit", "reject", "mark_membership_unverified"]
     list_per_page = 100
@@ -197,7 +196,6 @@ class CandidateAdmin(SimpleHistoryAdmin):
     list_select_related = ("user",)
     search_fields = ("number", "user__full_name", "user__email")
     list_filter = ("admitted_on", "deadline")
-    date_hierarchy = "admitted_on"
     readonly_fields = ("user", "application", "number", "admitted_on", "deadline")
     inlines = [AchievementInline]
     actions = ["extend_deadline"]

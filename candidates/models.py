@@ -117,7 +117,11 @@ class Application(models.Model):
                 name="one_open_application_per_user",
             )
         ]
-        indexes = [models.Index(fields=["status", "education"])]
+        indexes = [
+            models.Index(fields=["status", "education"]),
+            # The admin lists newest first (created_at, then id); no sort of all rows.
+            models.Index(fields=["created_at", "id"], name="application_newest"),
+        ]
 
     def __str__(self):
         return f"Application of {self.user} ({self.get_status_display().lower()})"

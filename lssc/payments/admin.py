@@ -40,7 +40,6 @@ class PaymentAdmin(SimpleHistoryAdmin):
     list_filter = ("status", "method", "kind", "created_at")
     list_select_related = ("payer",)
     search_fields = ("reference", "payer__email", "payer__full_name", "institution")
-    date_hierarchy = "created_at"
     actions = ["record_received", "refund", "cancel"]
     readonly_fields = [f.name for f in Payment._meta.fields] + ["purpose_link"]
     exclude = ("purpose_type", "purpose_id")

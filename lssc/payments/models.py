@@ -141,6 +141,8 @@ class Payment(models.Model):
             models.Index(fields=["purpose_type", "purpose_id"]),
             models.Index(fields=["method", "status"]),
             models.Index(fields=["payer", "-created_at"]),
+            # The admin lists newest first (created_at, then id); no sort of all rows.
+            models.Index(fields=["created_at", "id"], name="payment_newest"),
         ]
 
     def __str__(self):

@@ -152,6 +152,7 @@ class PageAudit:
     findings: list[str] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     _current_url: str = ""
+    _reading: int = 0
 
     def attach(self) -> PageAudit:
         self.page.on("console", self._on_console)
@@ -187,9 +188,24 @@ class PageAudit:
             and not 300 <= response.status < 400
         ):
             # Read the body at once: a document the browser has left is gone.
+            self._reading += 1
+            try:
+                body = response.body()
+            finally:
+                self._reading -= 1
             self.documents.append(
-                Document(response.url, response.status, headers, response.body())
+                Document(response.url, response.status, headers, body)
             )
+
+    def settle(self, timeout_ms: int = 10_000) -> None:
+        """Wait for the bodies still being read; call before closing the page."""
+        waited = 0
+        # One turn first, so that responses already received reach the listener.
+        while not self.page.is_closed() and waited < timeout_ms:
+            self.page.wait_for_timeout(20)
+            waited += 20
+            if not self._reading:
+                return
 
     def check(self) -> list[str]:
         """Check every document the page received; the findings, if any."""

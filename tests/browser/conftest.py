@@ -148,6 +148,8 @@ def open_page(browser, browser_context_args, live_server, nu_checker, axe_checke
 
     yield open_page
 
+    for audit in audits:
+        audit.settle()
     for context in contexts:
         context.close()
     findings = [finding for audit in audits for finding in audit.check()]

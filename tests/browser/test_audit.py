@@ -19,6 +19,7 @@ def test_the_audit_reports_accessibility_html_and_script_errors(
     )
     audit = PageAudit(page, live_server.url, nu_checker, axe_checker).attach()
     page.goto(url)
+    audit.settle()
     context.close()
 
     findings = "\n".join(audit.check())
