@@ -22,16 +22,16 @@ Later features add their pages to ``PAGES``.
 import argparse
 import os
 import re
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.server import gunicorn, production_env  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -59,15 +59,10 @@ CONNECTIONS = (1, 50)
 
 def configure(database_url: str) -> dict[str, str]:
     """Production settings for this process and gunicorn alike."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
+    env = production_env(
+        database_url,
         DJANGO_SETTINGS_MODULE="bench.settings",
-        DEBUG="off",
-        SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,testserver",
-        SECURE_SSL_REDIRECT="off",
-        DATABASE_URL=database_url,
-        EMAIL_URL="memorymail://",
         LOG_LEVEL="WARNING",
     )
     os.environ.update(env)
@@ -104,42 +99,6 @@ def query_counts(cookies: dict[str, str]) -> dict[str, int]:
             raise SystemExit(f"{page.path} answered {response.status_code}")
         counts[page.path] = len(queries)
     return counts
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(env: dict[str, str], port: int, workers: int):
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "lssc.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--worker-class",
-            "gthread",
-            "--threads",
-            "4",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -200,7 +159,6 @@ def main() -> None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
 
     env = configure(options.database)
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
@@ -210,21 +168,17 @@ def main() -> None:
     cookies = sessions({page.user for page in PAGES if page.user})
     queries = query_counts(cookies)
 
-    port = free_port()
-    server = start_gunicorn(env, port, options.workers)
     results = {}
-    try:
+    threads = ("--worker-class", "gthread", "--threads", "4", "--log-level", "warning")
+    with gunicorn(env, "--workers", str(options.workers), *threads) as base:
         for page in PAGES:
-            url = f"http://127.0.0.1:{port}{page.path}"
+            url = f"{base}{page.path}"
             cookie = cookies.get(page.user)
             check_status(url, cookie)
             results[page.path] = {
                 n: run_wrk(url, cookie, n, options.duration) for n in CONNECTIONS
             }
             print(f"measured {page.name}", file=sys.stderr)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print_table(results, queries, options)
 
 

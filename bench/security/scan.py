@@ -20,43 +20,24 @@ The findings and what was done about them are recorded in docs/security.md.
 
 import argparse
 import json
-import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench.server import gunicorn, production_env  # noqa: E402
+
 REPORT = ROOT / "test-artifacts" / "security" / "wapiti.json"
 MODULES = (
     "blindsql,sql,exec,file,permanentxss,xss,redirect,ssrf,crlf,csrf,"
     "http_headers,cookieflags,csp,methods,htaccess,backup"
 )
 CANDIDATE_EMAIL = "scan-candidate@example.org"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def production_env(database_url: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="lssc.settings",
-        DEBUG="off",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="off",
-        DATABASE_URL=database_url,
-        EMAIL_URL="memorymail://",
-    )
-    return env
 
 
 def ensure_database(database_url: str) -> None:
@@ -139,17 +120,6 @@ def wapiti_command() -> list[str]:
     return [interpreter, "-c", WAPITI_SHIM]
 
 
-def wait_for(port: int, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not start on port {port}")
-
-
 def summarise(report: Path) -> None:
     data = json.loads(report.read_text())
     print(f"\nwapiti report: {report.relative_to(ROOT)}")
@@ -173,7 +143,6 @@ def main() -> None:
     )
     options = parser.parse_args()
     wapiti = wapiti_command()
-    port = free_port()
     env = production_env(options.database)
     ensure_database(options.database)
     manage(env, "migrate", "--noinput", "-v0")
@@ -182,28 +151,14 @@ def main() -> None:
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     csrf = secrets.token_hex(16)
 
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "lssc.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--access-logfile",
-            str(REPORT.with_name("access.log")),
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        wait_for(port)
-        base = f"http://127.0.0.1:{port}/"
+    REPORT.with_name("access.log").unlink(missing_ok=True)
+    access_log = ("--access-logfile", str(REPORT.with_name("access.log")))
+    with gunicorn(env, "--workers", "2", *access_log) as base:
         subprocess.run(  # noqa: S603
             [
                 *wapiti,
                 "--url",
-                base,
+                f"{base}/",
                 "--scope",
                 "folder",
                 "--module",
@@ -212,7 +167,7 @@ def main() -> None:
                 f"Cookie: sessionid={session}; csrftoken={csrf}",
                 # Signing out would end the scan's session.
                 "--exclude",
-                f"{base}accounts/logout/",
+                f"{base}/accounts/logout/",
                 "--max-scan-time",
                 str(options.minutes * 60),
                 "--flush-session",
@@ -225,9 +180,6 @@ def main() -> None:
             ],
             check=False,
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     summarise(REPORT)
 
 
