@@ -38,6 +38,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> bool:
+    """True once something listens on ``port``; False if ``process`` dies first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
 @contextmanager
 def gunicorn(env: dict[str, str], *options: str):
     """gunicorn serving the application; yields its base URL, always stops it."""
@@ -54,15 +66,8 @@ def gunicorn(env: dict[str, str], *options: str):
         env=env,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("gunicorn did not start") from None
-                time.sleep(0.2)
+        if not wait_for_port(port, server, timeout=30):
+            raise SystemExit("gunicorn did not start")
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()

@@ -7,12 +7,12 @@ and phone widths, and ``keyboard`` drives a form with the keyboard alone.
 
 import os
 import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
+
+from bench.server import free_port, wait_for_port
 
 from .audit import AXE_JS, NU_JAR, ROOT, AxeChecker, NuChecker, PageAudit
 
@@ -81,9 +81,7 @@ def nu_checker():
         _missing("Java is needed for the Nu HTML checker")
     if not NU_JAR.exists():
         _missing("The Nu HTML checker is not installed: run `npm ci`")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [
             java,
@@ -98,15 +96,8 @@ def nu_checker():
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("The Nu HTML checker did not start.")
-                time.sleep(0.2)
+        if not wait_for_port(port, server):
+            pytest.fail("The Nu HTML checker did not start.")
         yield NuChecker(f"http://127.0.0.1:{port}/")
     finally:
         server.terminate()
