@@ -2,6 +2,10 @@
 
     manage.py generate_dataset --candidates 100000 [--seed 1]
 
+``--candidates`` is the number of admitted candidates; around them come the other
+applications a program of that size holds (drafts, unpaid, under staff review, not
+admitted: one in five), so 100,000 candidates make 125,000 people.
+
 For performance measurements only (see bench/README.md): rows are written with
 bulk inserts in batches, every account shares one password hash, and no mail is
 sent (nor history rows written). Each kind of row has its own small function,
@@ -14,9 +18,12 @@ and a Program Officer with two-factor authentication.
 """
 
 import datetime
+import math
 import random
 import time
+from contextlib import contextmanager
 from decimal import Decimal
+from fractions import Fraction
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
@@ -25,10 +32,9 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import CharField, Value
-from django.db.models.functions import Cast, Concat, ExtractYear, LPad
 from django.utils import timezone
 
+from candidates.eligibility import window
 from candidates.enums import (
     AchievementMethod,
     ApplicationStatus,
@@ -105,6 +111,42 @@ AUDIT_STEPS = {
 }
 
 
+DAY = datetime.timedelta(days=1)
+
+
+def _hours(periods, on: datetime.date) -> int:
+    """Hours that count on ``on``, as candidates.eligibility counts them.
+
+    The generated periods never overlap, so no week reaches the weekly cap and the
+    count is each period's days inside the window times its hours a day.
+    """
+    first, last = window(on, rules().ELIGIBILITY_WINDOW_YEARS)
+    total = Fraction(0)
+    for start, end, hours in periods:
+        days = (min(end or last, last) - max(start, first)).days + 1
+        total += max(days, 0) * Fraction(str(hours)) / 7
+    return math.floor(total)
+
+
+@contextmanager
+def _dates_as_given(*models):
+    """Let bulk_create keep the dates given (auto_now(_add) would stamp now)."""
+    fields = [
+        f
+        for m in models
+        for f in m._meta.fields
+        if getattr(f, "auto_now_add", False) or getattr(f, "auto_now", False)
+    ]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in fields]
+    for f in fields:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, auto_now, auto_now_add in saved:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+
+
 class Command(BaseCommand):
     help = "Fill an empty database with a realistic dataset for performance tests."
 
@@ -122,36 +164,53 @@ class Command(BaseCommand):
         self.now = timezone.now()
         self.password = make_password(BENCH_PASSWORD)
         self.application_type = ContentType.objects.get_for_model(Application)
+        self.payment_type = ContentType.objects.get_for_model(Payment)
         self.fees = {
             member: fee_for(FeeKind.APPLICATION, ala_member=member)
             for member in (False, True)
         }
         self.sets = list(CompetencySet.objects.current())
-        done = 0
-        while done < candidates:
-            size = min(BATCH, candidates - done)
-            with transaction.atomic():
-                self._generate_batch(first=done, size=size)
-            done += size
+        self.officer = self._account(OFFICER_EMAIL, "Bench Officer", is_staff=True)
+        statuses = self._statuses(candidates)
+        for first in range(0, len(statuses), BATCH):
+            with (
+                transaction.atomic(),
+                _dates_as_given(Application, Payment, AuditEntry),
+            ):
+                self._generate_batch(first, statuses[first : first + BATCH])
             elapsed = time.monotonic() - started
+            done = min(first + BATCH, len(statuses))
             self.stdout.write(f"{done:,} people ({elapsed:.0f} s)", ending="\r")
-        self._number_candidates()
         self._known_accounts()
         elapsed = time.monotonic() - started
         self.stdout.write(
-            self.style.SUCCESS(f"\n{candidates:,} people generated in {elapsed:.0f} s.")
+            self.style.SUCCESS(
+                f"\n{candidates:,} candidates among {len(statuses):,} people "
+                f"generated in {elapsed:.0f} s."
+            )
         )
+
+    def _statuses(self, candidates: int) -> list[str]:
+        """Exactly ``candidates`` admitted, the other states in proportion."""
+        admitted_share = dict(STATUS_MIX)[ApplicationStatus.ADMITTED]
+        statuses = [
+            status
+            for status, share in STATUS_MIX
+            for _ in range(round(candidates * share / admitted_share))
+        ]
+        self.rng.shuffle(statuses)
+        return statuses
 
     # One function per kind of row --------------------------------------------
 
-    def _generate_batch(self, *, first: int, size: int) -> None:
-        users = self._users(first, size)
-        applications = self._applications(users)
+    def _generate_batch(self, first: int, statuses: list[str]) -> None:
+        users = self._users(first, len(statuses))
+        applications = self._applications(users, statuses)
         self._work_history(applications)
-        self._payments(applications)
+        payments = self._payments(applications)
         candidates = self._candidates(applications)
         self._achievements(candidates)
-        self._audit_trail(applications)
+        self._audit_trail(applications, payments)
 
     def _users(self, first: int, size: int) -> list[User]:
         users = User.objects.bulk_create(
@@ -169,23 +228,28 @@ class Command(BaseCommand):
         )
         return users
 
-    def _applications(self, users: list[User]) -> list[Application]:
-        states = [state for state, _ in STATUS_MIX]
-        weights = [weight for _, weight in STATUS_MIX]
+    def _applications(self, users, statuses) -> list[Application]:
         return Application.objects.bulk_create(
-            self._application(user, self.rng.choices(states, weights)[0])
-            for user in users
+            self._application(user, status)
+            for user, status in zip(users, statuses, strict=True)
         )
 
     def _application(self, user: User, status: str) -> Application:
         city, state = self.rng.choice(CITIES)
         member = self.rng.random() < 0.35
-        submitted = None
+        started = self._days_ago(0, 4 * 365)
+        submitted = decided = None
         if status != ApplicationStatus.DRAFT:
-            days_ago = self.rng.randint(1, 4 * 365)
-            submitted = self.now - datetime.timedelta(days=days_ago)
-        decided = status in (ApplicationStatus.ADMITTED, ApplicationStatus.REJECTED)
-        return Application(
+            submitted = min(started + self._days(0, 14), self.now)
+        if status in (ApplicationStatus.ADMITTED, ApplicationStatus.REJECTED):
+            decided = min(submitted + self._days(0, 21), self.now)
+        # Education abroad is what sends an application to staff review.
+        education = self.rng.choice(
+            [Education.HIGH_SCHOOL, Education.GED, Education.COLLEGE]
+        )
+        if status == ApplicationStatus.STAFF_REVIEW:
+            education = Education.OUTSIDE_US
+        application = Application(
             user=user,
             status=status,
             steps_done=3 if submitted else self.rng.randint(0, 3),
@@ -199,114 +263,199 @@ class Command(BaseCommand):
             job_title=self.rng.choice(POSITIONS),
             ala_member=member,
             ala_member_number=str(self.rng.randint(100000, 999999)) if member else "",
-            education=self.rng.choice(
-                [Education.HIGH_SCHOOL, Education.GED, Education.COLLEGE]
-            ),
+            education=education,
             how_heard=self.rng.choice(HowHeard.values),
             agreed_to_policies_at=submitted,
+            created_at=started,
+            updated_at=decided or submitted or started,
             submitted_at=submitted,
             fee_cents=self.fees[member].amount_cents if submitted else None,
-            counted_hours=self.rng.randint(1820, 8000) if submitted else None,
-            decided_at=submitted if decided else None,
+            decided_at=decided,
+            decision_reason="Did not meet the education requirement"
+            if status == ApplicationStatus.REJECTED
+            else "",
         )
+        on = (submitted or started).date()
+        application.periods = self._periods(on)
+        if submitted:
+            application.counted_hours = _hours(application.periods, on)
+        return application
+
+    def _periods(self, on: datetime.date) -> list[tuple]:
+        """Library work up to ``on``: the current job, and up to three before it."""
+        start = on - datetime.timedelta(days=self.rng.randint(900, 3000))
+        periods = [(start, None, self.rng.choice([20, 25, 30, 37.5, 40]))]
+        for _ in range(self.rng.randint(0, 3)):
+            end = start - datetime.timedelta(days=self.rng.randint(1, 200))
+            start = end - datetime.timedelta(days=self.rng.randint(100, 1500))
+            periods.append((start, end, self.rng.choice([10, 15, 20, 30])))
+        return periods
 
     def _work_history(self, applications: list[Application]) -> None:
-        today = self.now.date()
-
-        def days_ago(low, high):
-            return today - datetime.timedelta(days=self.rng.randint(low, high))
-
         WorkHistory.objects.bulk_create(
             WorkHistory(
                 application=application,
-                library=application.library_name,
+                library=application.library_name if end is None else "County Library",
                 position=self.rng.choice(POSITIONS),
-                start_date=days_ago(400, 4000),
-                end_date=None if n == 0 else days_ago(1, 399),
-                hours_per_week=Decimal(self.rng.choice([15, 20, 25, 30, 37.5, 40])),
+                start_date=start,
+                end_date=end,
+                hours_per_week=Decimal(str(hours)),
             )
             for application in applications
-            for n in range(self.rng.randint(1, 4))
+            for start, end, hours in application.periods
         )
 
-    def _payments(self, applications: list[Application]) -> None:
+    def _payments(self, applications: list[Application]) -> list[Payment]:
         methods = [
             PaymentMethod.CARD,
             PaymentMethod.CHECK,
             PaymentMethod.PURCHASE_ORDER,
         ]
-        Payment.objects.bulk_create(
-            Payment(
-                reference=new_reference(),
-                payer_id=a.user_id,
-                kind=FeeKind.APPLICATION,
-                fee=self.fees[a.ala_member],
-                amount_cents=a.fee_cents,
-                description="Application fee",
-                method=self.rng.choices(methods, [70, 20, 10])[0],
-                status=PAYMENT_STATUS[a.status],
-                purpose_type=self.application_type,
-                purpose_id=a.pk,
-                paid_at=None
-                if PAYMENT_STATUS[a.status] == PaymentStatus.PENDING
-                else a.submitted_at,
+        payments = []
+        for a in applications:
+            if a.status not in PAYMENT_STATUS:
+                continue
+            status = PAYMENT_STATUS[a.status]
+            method = self.rng.choices(methods, [70, 20, 10])[0]
+            paid = status != PaymentStatus.PENDING
+            payments.append(
+                Payment(
+                    reference=new_reference(),
+                    payer_id=a.user_id,
+                    kind=FeeKind.APPLICATION,
+                    fee=self.fees[a.ala_member],
+                    amount_cents=a.fee_cents,
+                    description="LSSC application fee",
+                    method=method,
+                    status=status,
+                    purpose_type=self.application_type,
+                    purpose_id=a.pk,
+                    created_at=a.submitted_at,
+                    paid_at=(a.decided_at or a.submitted_at) if paid else None,
+                    received_by=self.officer
+                    if paid and method != PaymentMethod.CARD
+                    else None,
+                    closed_at=a.decided_at
+                    if status == PaymentStatus.REFUNDED
+                    else None,
+                )
             )
-            for a in applications
-            if a.status in PAYMENT_STATUS
-        )
+        return Payment.objects.bulk_create(payments)
 
     def _candidates(self, applications: list[Application]) -> list[Candidate]:
         years = rules().CANDIDACY_YEARS
-        return Candidate.objects.bulk_create(
+        candidates = Candidate.objects.bulk_create(
             Candidate(
                 user_id=a.user_id,
                 application=a,
                 number=f"pending-{a.pk}",
-                admitted_on=a.submitted_at.date(),
-                deadline=add_years(a.submitted_at.date(), years),
+                admitted_on=a.decided_at.date(),
+                deadline=add_years(a.decided_at.date(), years),
             )
             for a in applications
             if a.status == ApplicationStatus.ADMITTED
         )
+        # Numbers as the program gives them: the year of admission and the row id.
+        for candidate in candidates:
+            candidate.number = f"LSSC-{candidate.admitted_on:%Y}-{candidate.pk:05d}"
+        Candidate.objects.bulk_update(candidates, ["number"])
+        return candidates
 
     def _achievements(self, candidates: list[Candidate]) -> None:
-        Achievement.objects.bulk_create(
-            Achievement(
-                candidate=candidate,
-                competency_set=competency_set,
-                method=self.rng.choice(AchievementMethod.values),
-                achieved_on=candidate.admitted_on
-                + datetime.timedelta(days=self.rng.randint(30, 700)),
+        today = self.now.date()
+        rows = []
+        for candidate in candidates:
+            days_in = (today - candidate.admitted_on).days
+            # About one set every four months, never more than six.
+            count = min(6, self.rng.randint(0, 1 + days_in // 120))
+            for competency_set in self.rng.sample(self.sets, count):
+                achieved = candidate.admitted_on + self._days(0, days_in).days * DAY
+                rows.append(
+                    Achievement(
+                        candidate=candidate,
+                        competency_set=competency_set,
+                        method=self.rng.choice(AchievementMethod.values),
+                        achieved_on=achieved,
+                    )
+                )
+        Achievement.objects.bulk_create(rows)
+
+    def _audit_trail(self, applications, payments) -> None:
+        """The entries the services write on the way, in their words."""
+        rows = [
+            self._entry(a, at, action, summary, states, actor_id)
+            for a in applications
+            for at, action, summary, states, actor_id in self._milestones(a)
+        ]
+        for p in payments:
+            if p.paid_at:
+                rows.append(
+                    AuditEntry(
+                        subject_type=self.payment_type,
+                        subject_id=p.pk,
+                        owner_id=p.payer_id,
+                        actor=p.received_by,
+                        created_at=p.paid_at,
+                        action="payment.confirmed",
+                        summary=f"Payment {p.reference} of ${p.amount:,.2f} received",
+                        from_state=PaymentStatus.PENDING,
+                        to_state=PaymentStatus.PAID,
+                    )
+                )
+        AuditEntry.objects.bulk_create(rows)
+
+    def _milestones(self, a: Application) -> list[tuple]:
+        draft, waiting = ApplicationStatus.DRAFT, ApplicationStatus.AWAITING_PAYMENT
+        steps = [
+            (
+                a.created_at,
+                "application.started",
+                "Application started",
+                ("", draft),
+                None,
             )
-            for candidate in candidates
-            for competency_set in self.rng.sample(self.sets, self.rng.randint(0, 6))
+        ]
+        if a.submitted_at:
+            states = (draft, waiting)
+            steps.append(
+                (a.submitted_at, "application.submitted", "Application submitted",
+                 states, a.user_id)
+            )  # fmt: skip
+        if a.status == ApplicationStatus.ADMITTED:
+            steps.append(
+                (a.decided_at, "application.admitted", "Admitted as candidate",
+                 (waiting, a.status), None)
+            )  # fmt: skip
+        if a.status == ApplicationStatus.REJECTED:
+            steps.append(
+                (a.decided_at, "application.rejected", "Application not admitted",
+                 (waiting, a.status), self.officer.pk)
+            )  # fmt: skip
+        return steps
+
+    def _entry(self, application, at, action, summary, states, actor_id):
+        return AuditEntry(
+            subject_type=self.application_type,
+            subject_id=application.pk,
+            owner_id=application.user_id,
+            actor_id=actor_id,
+            created_at=at,
+            action=action,
+            summary=summary,
+            from_state=states[0],
+            to_state=states[1],
+            reason=application.decision_reason,
         )
 
-    def _audit_trail(self, applications: list[Application]) -> None:
-        AuditEntry.objects.bulk_create(
-            AuditEntry(
-                subject_type=self.application_type,
-                subject_id=a.pk,
-                owner_id=a.user_id,
-                action=f"application.{step}",
-                summary=f"Application {step}",
-            )
-            for a in applications
-            for step in AUDIT_STEPS.get(a.status, ())
-        )
+    # Dates ---------------------------------------------------------------------
+
+    def _days(self, low: int, high: int) -> datetime.timedelta:
+        return datetime.timedelta(days=self.rng.randint(low, high))
+
+    def _days_ago(self, low: int, high: int) -> datetime.datetime:
+        return self.now - self._days(low, high)
 
     # Finishing touches -----------------------------------------------------
-
-    def _number_candidates(self) -> None:
-        """Numbers as the program gives them: year of admission and the row id."""
-        Candidate.objects.filter(number__startswith="pending-").update(
-            number=Concat(
-                Value("LSSC-"),
-                Cast(ExtractYear("admitted_on"), CharField()),
-                Value("-"),
-                LPad(Cast("id", CharField()), 5, Value("0")),
-            )
-        )
 
     def _known_accounts(self) -> None:
         candidate = Candidate.objects.select_related("user").order_by("pk").first()
@@ -317,9 +466,8 @@ class Command(BaseCommand):
         applicant = self._account(APPLICANT_EMAIL, "Bench Applicant")
         Application.objects.create(user=applicant, steps_done=1, phone="555-0100")
 
-        officer = self._account(OFFICER_EMAIL, "Bench Officer", is_staff=True)
-        officer.groups.add(Group.objects.get(name=StaffGroup.PROGRAM_OFFICER))
-        TOTP.activate(officer, BENCH_TOTP_SECRET)
+        self.officer.groups.add(Group.objects.get(name=StaffGroup.PROGRAM_OFFICER))
+        TOTP.activate(self.officer, BENCH_TOTP_SECRET)
 
     def _account(self, email: str, name: str, **extra) -> User:
         user = User.objects.create(
