@@ -25,6 +25,15 @@ class ProgramRules:
     RENEWAL_GRACE_MONTHS: int = 2
     RENEWAL_HOURS: int = 32
     RENEWAL_TECHNOLOGY_HOURS: int = 4
+    # Portfolios and their evaluation.
+    PORTFOLIO_NARRATIVE_MIN_WORDS: int = 50
+    EVIDENCE_MAX_FILE_MB: int = 25
+    PORTFOLIO_MAX_TOTAL_MB: int = 250
+    # A set is met when at least this share of its competencies is rated "met"
+    # and none is rated "not met".
+    PORTFOLIO_PASS_MET_PERCENT: int = 70
+    REVIEW_DUE_DAYS: int = 21
+    EVALUATOR_DEFAULT_MAX_ASSIGNMENTS: int = 3
 
 
 def rules() -> ProgramRules:
