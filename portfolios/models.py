@@ -1,1 +1,140 @@
-"""Models of the portfolios app; they arrive with the issue that builds it."""
+"""A candidate's portfolio for one competency set: a narrative per competency and
+evidence files linked to the competencies they demonstrate."""
+
+import uuid
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from candidates.models import Candidate
+from lssc.competencies.models import Competency, CompetencySet
+
+from .storage import private_storage
+
+
+class PortfolioStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AWAITING_PAYMENT = "awaiting_payment", "Submitted, awaiting payment"
+    UNDER_REVIEW = "under_review", "Under review"
+    REVISION_REQUESTED = "revision_requested", "Revision requested"
+    ACHIEVED = "achieved", "Achieved"
+
+
+# States in which the candidate may change narratives and evidence.
+EDITABLE_STATES = (PortfolioStatus.DRAFT, PortfolioStatus.REVISION_REQUESTED)
+
+
+class Portfolio(models.Model):
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.PROTECT, related_name="portfolios"
+    )
+    competency_set = models.ForeignKey(
+        CompetencySet, on_delete=models.PROTECT, related_name="portfolios"
+    )
+    status = models.CharField(
+        max_length=24,
+        choices=PortfolioStatus.choices,
+        default=PortfolioStatus.DRAFT,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["competency_set__position"]
+        constraints = [
+            # Revisions and resubmissions happen within the same portfolio.
+            models.UniqueConstraint(
+                fields=["candidate", "competency_set"], name="one_portfolio_per_set"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.competency_set} portfolio of {self.candidate}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATES
+
+
+class Narrative(models.Model):
+    portfolio = models.ForeignKey(
+        Portfolio, on_delete=models.CASCADE, related_name="narratives"
+    )
+    competency = models.ForeignKey(Competency, on_delete=models.PROTECT)
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["portfolio", "competency"], name="one_narrative_per_competency"
+            )
+        ]
+
+    def __str__(self):
+        return f"Narrative for competency {self.competency.number}"
+
+
+def _evidence_path(evidence, filename):
+    # Never the uploader's name on disk: the stored name is random.
+    return f"evidence/{evidence.portfolio_id}/{uuid.uuid4().hex}"
+
+
+class EvidenceKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word document"
+    ODT = "odt", "OpenDocument text"
+    TXT = "txt", "Plain text"
+    JPG = "jpg", "JPEG image"
+    PNG = "png", "PNG image"
+    MP3 = "mp3", "MP3 audio"
+    MP4 = "mp4", "MP4 video"
+
+
+class Evidence(models.Model):
+    portfolio = models.ForeignKey(
+        Portfolio, on_delete=models.CASCADE, related_name="evidence"
+    )
+    file = models.FileField(upload_to=_evidence_path, storage=private_storage)
+    name = models.CharField("file name", max_length=120)
+    kind = models.CharField(max_length=8, choices=EvidenceKind.choices)
+    size = models.PositiveBigIntegerField("size (bytes)")
+    sha256 = models.CharField(max_length=64)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, max_length=1000)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    # A replaced or removed file is kept (hidden) while a submission refers to it.
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["uploaded_at", "pk"]
+        indexes = [models.Index(fields=["portfolio", "retired_at"])]
+
+    def __str__(self):
+        return self.title
+
+
+class EvidenceRole(models.TextChoices):
+    PRIMARY = "primary", "Primary (direct evidence)"
+    SECONDARY = "secondary", "Secondary (supporting)"
+
+
+class EvidenceLink(models.Model):
+    evidence = models.ForeignKey(
+        Evidence, on_delete=models.CASCADE, related_name="links"
+    )
+    competency = models.ForeignKey(Competency, on_delete=models.PROTECT)
+    role = models.CharField(max_length=10, choices=EvidenceRole.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evidence", "competency"], name="one_link_per_competency"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.evidence} for competency {self.competency.number}"

@@ -1,0 +1,229 @@
+"""Building a portfolio: every change to narratives and evidence goes through here.
+
+Each write locks the portfolio row, checks it may still be edited, and records
+what happened in the audit trail. Problems the candidate can fix raise
+``PortfolioError`` with a message for them; nothing is changed then.
+"""
+
+import hashlib
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from lssc.audit.services import audit_log
+from lssc.competencies.models import Competency
+from lssc.core.program import rules
+
+from .filetypes import ACCEPTED_LABELS, safe_name, sniff
+from .models import (
+    Evidence,
+    EvidenceLink,
+    EvidenceRole,
+    Narrative,
+    Portfolio,
+    PortfolioStatus,
+)
+
+MB = 1024 * 1024
+
+
+class PortfolioError(Exception):
+    """A change the portfolio's state or the upload does not allow."""
+
+
+# Reading ------------------------------------------------------------------------------
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def submission_gaps(portfolio: Portfolio) -> list[str]:
+    """What stops the portfolio from being submitted, one line per gap."""
+    needed = rules().PORTFOLIO_NARRATIVE_MIN_WORDS
+    narratives = {n.competency_id: n.text for n in portfolio.narratives.all()}
+    evidenced = set(
+        EvidenceLink.objects.filter(
+            evidence__portfolio=portfolio, evidence__retired_at=None
+        ).values_list("competency_id", flat=True)
+    )
+    gaps = []
+    for competency in portfolio.competency_set.competencies.all():
+        words = word_count(narratives.get(competency.pk, ""))
+        if words < needed:
+            gaps.append(
+                f"Competency {competency.number}: the narrative has {words} of the "
+                f"{needed} words needed."
+            )
+        if competency.pk not in evidenced:
+            gaps.append(
+                f"Competency {competency.number}: link at least one evidence file."
+            )
+    return gaps
+
+
+# Opening ------------------------------------------------------------------------------
+
+
+def portfolio_open(*, candidate, competency_set, by) -> Portfolio:
+    """The candidate's portfolio for the set, opened now if it does not exist."""
+    if candidate.achievements.filter(competency_set=competency_set).exists():
+        raise PortfolioError(f"You have already achieved {competency_set.name}.")
+    if competency_set.retired_on is not None:
+        raise PortfolioError(f"{competency_set.name} is no longer offered.")
+    with transaction.atomic():
+        portfolio, created = Portfolio.objects.get_or_create(
+            candidate=candidate, competency_set=competency_set
+        )
+        if created:
+            audit_log(
+                subject=portfolio,
+                action="portfolio.opened",
+                summary=f"Portfolio for {competency_set.name} started",
+                actor=by,
+                owner=candidate.user,
+                to_state=PortfolioStatus.DRAFT,
+            )
+    return portfolio
+
+
+def _editable(portfolio_id) -> Portfolio:
+    """The portfolio, locked for this transaction, if it may still be changed."""
+    portfolio = (
+        Portfolio.objects.select_for_update()
+        .select_related("competency_set", "candidate__user")
+        .get(pk=portfolio_id)
+    )
+    if not portfolio.is_editable:
+        raise PortfolioError(
+            "This portfolio has been submitted and can no longer be changed."
+        )
+    return portfolio
+
+
+def _competency(portfolio: Portfolio, competency_id):
+    try:
+        return portfolio.competency_set.competencies.get(pk=competency_id)
+    except (ValueError, Competency.DoesNotExist):
+        raise PortfolioError("That competency is not part of this set.") from None
+
+
+# Narratives ---------------------------------------------------------------------------
+
+
+def narrative_save(*, portfolio_id, competency_id, text: str, by) -> Narrative:
+    with transaction.atomic():
+        portfolio = _editable(portfolio_id)
+        competency = _competency(portfolio, competency_id)
+        narrative, _ = Narrative.objects.update_or_create(
+            portfolio=portfolio, competency=competency, defaults={"text": text.strip()}
+        )
+    return narrative
+
+
+# Evidence -----------------------------------------------------------------------------
+
+
+def evidence_add(*, portfolio_id, upload, title: str, description: str = "", by):
+    """Store an uploaded file as evidence, once its content has been checked."""
+    program = rules()
+    if not title.strip():
+        raise PortfolioError("Give the file a title.")
+    if upload.size == 0:
+        raise PortfolioError("The file is empty.")
+    if upload.size > program.EVIDENCE_MAX_FILE_MB * MB:
+        raise PortfolioError(
+            f"The file is {upload.size / MB:.1f} MB; each file may be at most "
+            f"{program.EVIDENCE_MAX_FILE_MB} MB."
+        )
+    upload.seek(0)
+    kind = sniff(upload.read(8192))
+    if kind is None:
+        raise PortfolioError(
+            f"This file is not one of the kinds accepted ({ACCEPTED_LABELS}), "
+            "whatever its name says."
+        )
+    upload.seek(0)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+
+    with transaction.atomic():
+        portfolio = _editable(portfolio_id)
+        used = (
+            portfolio.evidence.filter(retired_at=None).aggregate(total=Sum("size"))[
+                "total"
+            ]
+            or 0
+        )
+        if used + upload.size > program.PORTFOLIO_MAX_TOTAL_MB * MB:
+            raise PortfolioError(
+                f"This file would take the portfolio past its "
+                f"{program.PORTFOLIO_MAX_TOTAL_MB} MB in all "
+                f"({used / MB:.1f} MB used)."
+            )
+        evidence = Evidence(
+            portfolio=portfolio,
+            name=safe_name(upload.name or "", kind),
+            kind=kind.extension.lstrip("."),
+            size=upload.size,
+            sha256=digest.hexdigest(),
+            title=title.strip()[:200],
+            description=description.strip()[:1000],
+        )
+        evidence.file.save(evidence.name, upload, save=False)
+        try:
+            evidence.save()
+            audit_log(
+                subject=portfolio,
+                action="portfolio.evidence_added",
+                summary=f"Evidence “{evidence.title}” added ({evidence.name})",
+                actor=by,
+                owner=portfolio.candidate.user,
+            )
+        except Exception:
+            # The row was not written: do not leave its file behind.
+            evidence.file.delete(save=False)
+            raise
+    return evidence
+
+
+def evidence_link(*, evidence_id, competency_id, role: str, by) -> EvidenceLink:
+    if role not in EvidenceRole.values:
+        raise PortfolioError(
+            "Choose whether the file is primary or secondary evidence."
+        )
+    with transaction.atomic():
+        evidence = Evidence.objects.get(pk=evidence_id, retired_at=None)
+        portfolio = _editable(evidence.portfolio_id)
+        competency = _competency(portfolio, competency_id)
+        link, _ = EvidenceLink.objects.update_or_create(
+            evidence=evidence, competency=competency, defaults={"role": role}
+        )
+    return link
+
+
+def evidence_unlink(*, evidence_id, competency_id, by) -> None:
+    with transaction.atomic():
+        evidence = Evidence.objects.get(pk=evidence_id, retired_at=None)
+        _editable(evidence.portfolio_id)
+        evidence.links.filter(competency_id=competency_id).delete()
+
+
+def evidence_remove(*, evidence_id, by) -> None:
+    """Take a file out of the portfolio (the file itself goes once nothing needs it)."""
+    with transaction.atomic():
+        evidence = Evidence.objects.get(pk=evidence_id, retired_at=None)
+        portfolio = _editable(evidence.portfolio_id)
+        evidence.links.all().delete()
+        evidence.retired_at = timezone.now()
+        evidence.save(update_fields=["retired_at"])
+        audit_log(
+            subject=portfolio,
+            action="portfolio.evidence_removed",
+            summary=f"Evidence “{evidence.title}” removed",
+            actor=by,
+            owner=portfolio.candidate.user,
+        )
