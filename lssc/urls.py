@@ -20,6 +20,7 @@ urlpatterns = [
     path("favicon.ico", core_views.favicon),
     path("payments/", include("lssc.payments.urls")),
     path("", include("candidates.urls")),
+    path("portfolios/", include("portfolios.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

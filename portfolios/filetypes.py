@@ -37,6 +37,8 @@ ACCEPTED = {
     "mp4": Kind("MP4 video", ".mp4", "video/mp4"),
 }
 TEXT = Kind("Plain text", ".txt", "text/plain")
+# Each kind by the name stored with the evidence ("pdf", "txt", ...).
+BY_NAME = {k.extension.lstrip("."): k for k in [*ACCEPTED.values(), TEXT]}
 ACCEPTED_LABELS = ", ".join([*(k.label for k in ACCEPTED.values()), TEXT.label])
 
 # Markup a browser would run or render: never accepted as "plain text".

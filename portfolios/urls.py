@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portfolios"
+urlpatterns = [
+    path("", views.portfolio_list, name="list"),
+    path("start/<slug:slug>/", views.portfolio_start, name="start"),
+    path("<int:pk>/", views.builder, name="builder"),
+    path("<int:pk>/narratives/", views.narratives_save, name="narratives"),
+    path("<int:pk>/evidence/", views.evidence_upload, name="upload"),
+    path("evidence/<int:pk>/link/", views.evidence_link_view, name="link"),
+    path(
+        "evidence/<int:pk>/unlink/<int:competency_id>/",
+        views.evidence_unlink_view,
+        name="unlink",
+    ),
+    path("evidence/<int:pk>/remove/", views.evidence_remove_view, name="remove"),
+    path("evidence/<int:pk>/download/", views.evidence_download, name="download"),
+]

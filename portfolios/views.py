@@ -1,0 +1,243 @@
+"""The candidate's pages: their portfolios, the builder, evidence files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from candidates.models import Candidate
+from lssc.competencies.models import CompetencySet
+from lssc.competencies.selectors import grouped_competencies
+from lssc.core.program import rules
+
+from .filetypes import BY_NAME
+from .forms import EvidenceLinkForm, EvidenceUploadForm
+from .models import Evidence, EvidenceLink, Portfolio
+from .services import (
+    PortfolioError,
+    evidence_add,
+    evidence_link,
+    evidence_remove,
+    evidence_unlink,
+    narrative_save,
+    portfolio_open,
+    submission_gaps,
+    word_count,
+)
+
+
+def _candidate(request) -> Candidate:
+    candidate = Candidate.objects.filter(user=request.user).first()
+    if candidate is None:
+        raise Http404("Only candidates have portfolios.")
+    return candidate
+
+
+def _own_portfolio(request, pk) -> Portfolio:
+    return get_object_or_404(
+        Portfolio.objects.select_related("competency_set", "candidate"),
+        pk=pk,
+        candidate__user=request.user,
+    )
+
+
+def _own_evidence(request, pk) -> Evidence:
+    return get_object_or_404(
+        Evidence.objects.select_related("portfolio"),
+        pk=pk,
+        retired_at=None,
+        portfolio__candidate__user=request.user,
+    )
+
+
+@login_required
+def portfolio_list(request):
+    candidate = _candidate(request)
+    portfolios = list(candidate.portfolios.select_related("competency_set"))
+    started = {p.competency_set_id for p in portfolios}
+    achieved = set(candidate.achievements.values_list("competency_set_id", flat=True))
+    available = [
+        s
+        for s in CompetencySet.objects.current()
+        if s.pk not in started and s.pk not in achieved
+    ]
+    return render(
+        request,
+        "portfolios/list.html",
+        {"portfolios": portfolios, "available": available},
+    )
+
+
+@login_required
+@require_POST
+def portfolio_start(request, slug):
+    candidate = _candidate(request)
+    competency_set = get_object_or_404(CompetencySet.objects.current(), slug=slug)
+    try:
+        portfolio = portfolio_open(
+            candidate=candidate, competency_set=competency_set, by=request.user
+        )
+    except PortfolioError as error:
+        messages.error(request, str(error))
+        return redirect("portfolios:list")
+    return redirect("portfolios:builder", pk=portfolio.pk)
+
+
+@login_required
+def builder(request, pk):
+    portfolio = _own_portfolio(request, pk)
+    competency_set = CompetencySet.objects.prefetch_related("competencies").get(
+        pk=portfolio.competency_set_id
+    )
+    narratives = {n.competency_id: n.text for n in portfolio.narratives.all()}
+    evidence = list(
+        portfolio.evidence.filter(retired_at=None).prefetch_related(
+            Prefetch("links", EvidenceLink.objects.select_related("competency"))
+        )
+    )
+    evidence_by_competency = {}
+    for item in evidence:
+        for link in item.links.all():
+            evidence_by_competency.setdefault(link.competency_id, []).append(
+                (item, link)
+            )
+    parts = grouped_competencies(competency_set)
+    for part in parts:
+        for group in part.kinds:
+            for competency in group.competencies:
+                competency.narrative = narratives.get(competency.pk, "")
+                competency.words = word_count(competency.narrative)
+                competency.evidence = evidence_by_competency.get(competency.pk, [])
+    competencies = competency_set.competencies.all()
+    return render(
+        request,
+        "portfolios/builder.html",
+        {
+            "portfolio": portfolio,
+            "parts": parts,
+            "evidence": [
+                (item, EvidenceLinkForm(competencies=competencies, prefix=item.pk))
+                for item in evidence
+            ],
+            "upload_form": EvidenceUploadForm(max_mb=rules().EVIDENCE_MAX_FILE_MB),
+            "gaps": submission_gaps(portfolio),
+            "min_words": rules().PORTFOLIO_NARRATIVE_MIN_WORDS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def narratives_save(request, pk):
+    portfolio = _own_portfolio(request, pk)
+    try:
+        for competency in portfolio.competency_set.competencies.all():
+            field = f"narrative-{competency.pk}"
+            if field in request.POST:
+                narrative_save(
+                    portfolio_id=portfolio.pk,
+                    competency_id=competency.pk,
+                    text=request.POST[field],
+                    by=request.user,
+                )
+    except PortfolioError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Narratives saved.")
+    return redirect("portfolios:builder", pk=portfolio.pk)
+
+
+@login_required
+@require_POST
+def evidence_upload(request, pk):
+    portfolio = _own_portfolio(request, pk)
+    form = EvidenceUploadForm(
+        request.POST, request.FILES, max_mb=rules().EVIDENCE_MAX_FILE_MB
+    )
+    if form.is_valid():
+        try:
+            evidence = evidence_add(
+                portfolio_id=portfolio.pk,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                by=request.user,
+            )
+        except PortfolioError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(
+                request,
+                f"“{evidence.title}” added. Link it to the competencies it shows.",
+            )
+            return redirect("portfolios:builder", pk=portfolio.pk)
+    return render(
+        request,
+        "portfolios/upload.html",
+        {"portfolio": portfolio, "upload_form": form},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def evidence_link_view(request, pk):
+    evidence = _own_evidence(request, pk)
+    competencies = evidence.portfolio.competency_set.competencies.all()
+    form = EvidenceLinkForm(request.POST, competencies=competencies, prefix=evidence.pk)
+    if not form.is_valid():
+        messages.error(request, "Choose a competency and the kind of evidence.")
+    else:
+        try:
+            evidence_link(
+                evidence_id=evidence.pk,
+                competency_id=form.cleaned_data["competency"],
+                role=form.cleaned_data["role"],
+                by=request.user,
+            )
+        except PortfolioError as error:
+            messages.error(request, str(error))
+    return redirect("portfolios:builder", pk=evidence.portfolio_id)
+
+
+@login_required
+@require_POST
+def evidence_unlink_view(request, pk, competency_id):
+    evidence = _own_evidence(request, pk)
+    try:
+        evidence_unlink(
+            evidence_id=evidence.pk, competency_id=competency_id, by=request.user
+        )
+    except PortfolioError as error:
+        messages.error(request, str(error))
+    return redirect("portfolios:builder", pk=evidence.portfolio_id)
+
+
+@login_required
+@require_POST
+def evidence_remove_view(request, pk):
+    evidence = _own_evidence(request, pk)
+    try:
+        evidence_remove(evidence_id=evidence.pk, by=request.user)
+    except PortfolioError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"“{evidence.title}” removed.")
+    return redirect("portfolios:builder", pk=evidence.portfolio_id)
+
+
+@login_required
+def evidence_download(request, pk):
+    """The file, as an attachment, to its owner and to staff only."""
+    evidence = get_object_or_404(Evidence.objects.select_related("portfolio"), pk=pk)
+    owner = evidence.portfolio.candidate.user_id == request.user.pk
+    if not (owner or request.user.has_perm("portfolios.view_evidence")):
+        raise Http404
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.name,
+        content_type=BY_NAME[evidence.kind].mime,
+    )

@@ -1,0 +1,141 @@
+"""The candidate's portfolio pages, through HTTP, and who may see what."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from lssc.accounts.roles import StaffGroup
+from portfolios.models import Evidence, EvidenceRole, Narrative, Portfolio
+from tests.candidates.helpers import admitted_candidate
+from tests.factories import UserFactory, staff_user
+
+from . import files
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(client, portfolio):
+    client.force_login(portfolio.candidate.user)
+    return client
+
+
+def upload(client, portfolio, content=files.PDF, name="log.pdf", title="Desk log"):
+    return client.post(
+        reverse("portfolios:upload", args=[portfolio.pk]),
+        {"file": SimpleUploadedFile(name, content), "title": title},
+    )
+
+
+def test_start_a_portfolio_from_the_list(client, candidate):
+    client.force_login(candidate.user)
+    page = client.get(reverse("portfolios:list")).content.decode()
+    assert "Cataloging and Classification" in page
+    response = client.post(
+        reverse("portfolios:start", args=["cataloging-and-classification"])
+    )
+    portfolio = Portfolio.objects.get(candidate=candidate)
+    assert response["Location"] == reverse("portfolios:builder", args=[portfolio.pk])
+
+
+def test_people_who_are_not_candidates_have_no_portfolios(client):
+    client.force_login(UserFactory())
+    assert client.get(reverse("portfolios:list")).status_code == 404
+
+
+def test_the_builder_saves_narratives_and_shows_what_is_missing(signed_in, portfolio):
+    first = portfolio.competency_set.competencies.first()
+    response = signed_in.post(
+        reverse("portfolios:narratives", args=[portfolio.pk]),
+        {f"narrative-{first.pk}": "I maintain the branch's public computers."},
+    )
+    assert response.status_code == 302
+    assert Narrative.objects.get(competency=first).text.startswith("I maintain")
+    page = signed_in.get(reverse("portfolios:builder", args=[portfolio.pk]))
+    html = page.content.decode()
+    assert "Competency 1: the narrative has 6 of the 50 words needed." in html
+    assert f'<label for="narrative-{first.pk}"' in html
+
+
+def test_upload_link_and_download(signed_in, portfolio):
+    assert upload(signed_in, portfolio).status_code == 302
+    evidence = Evidence.objects.get()
+    competency = portfolio.competency_set.competencies.get(number=2)
+    signed_in.post(
+        reverse("portfolios:link", args=[evidence.pk]),
+        {f"{evidence.pk}-competency": competency.pk, f"{evidence.pk}-role": "primary"},
+    )
+    assert evidence.links.get().role == EvidenceRole.PRIMARY
+
+    response = signed_in.get(reverse("portfolios:download", args=[evidence.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="log.pdf"'
+    assert b"".join(response.streaming_content) == files.PDF
+
+
+def test_a_bad_upload_is_explained_and_stores_nothing(signed_in, portfolio):
+    response = upload(signed_in, portfolio, files.EXE, "report.pdf")
+    assert response.status_code == 400
+    assert "not one of the kinds accepted" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def test_other_peoples_portfolios_and_files_answer_404(client, portfolio):
+    evidence = Evidence.objects.create(
+        portfolio=portfolio, name="x.pdf", kind="pdf", size=1, sha256="0", title="x"
+    )
+    client.force_login(admitted_candidate().user)
+    for name, args in [
+        ("portfolios:builder", [portfolio.pk]),
+        ("portfolios:download", [evidence.pk]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 404
+    for name, args in [
+        ("portfolios:narratives", [portfolio.pk]),
+        ("portfolios:upload", [portfolio.pk]),
+        ("portfolios:link", [evidence.pk]),
+        ("portfolios:remove", [evidence.pk]),
+    ]:
+        assert client.post(reverse(name, args=args)).status_code == 404
+    assert Evidence.objects.get().retired_at is None
+
+
+def test_staff_who_may_view_evidence_can_download_it(client, signed_in, portfolio):
+    upload(signed_in, portfolio)
+    evidence = Evidence.objects.get()
+    officer = staff_user(StaffGroup.PROGRAM_OFFICER)
+    officer.user_permissions.add(Permission.objects.get(codename="view_evidence"))
+    client.force_login(officer)
+    assert client.get(
+        reverse("portfolios:download", args=[evidence.pk])
+    ).status_code == (200)
+
+
+def test_the_builder_costs_the_same_with_many_files(
+    signed_in, portfolio, django_assert_max_num_queries
+):
+    from django.db import connection
+
+    url = reverse("portfolios:builder", args=[portfolio.pk])
+    with CaptureQueriesContext(connection) as empty:
+        assert signed_in.get(url).status_code == 200
+    # Read it now: the next request clears the connection's query log.
+    baseline = len(empty.captured_queries)
+    competencies = list(portfolio.competency_set.competencies.all())
+    for n in range(5):
+        upload(signed_in, portfolio, title=f"File {n}")
+    for evidence in Evidence.objects.all():
+        for competency in competencies:
+            signed_in.post(
+                reverse("portfolios:link", args=[evidence.pk]),
+                {
+                    f"{evidence.pk}-competency": competency.pk,
+                    f"{evidence.pk}-role": "secondary",
+                },
+            )
+    # Five files linked to every competency: two more queries (files, links), no more.
+    with django_assert_max_num_queries(baseline + 2):
+        assert signed_in.get(url).status_code == 200
