@@ -1,7 +1,6 @@
 """The candidate's portfolio pages, through HTTP, and who may see what."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -106,9 +105,7 @@ def test_other_peoples_portfolios_and_files_answer_404(client, portfolio):
 def test_staff_who_may_view_evidence_can_download_it(client, signed_in, portfolio):
     upload(signed_in, portfolio)
     evidence = Evidence.objects.get()
-    officer = staff_user(StaffGroup.PROGRAM_OFFICER)
-    officer.user_permissions.add(Permission.objects.get(codename="view_evidence"))
-    client.force_login(officer)
+    client.force_login(staff_user(StaffGroup.PROGRAM_OFFICER))
     assert client.get(
         reverse("portfolios:download", args=[evidence.pk])
     ).status_code == (200)
@@ -139,3 +136,18 @@ def test_the_builder_costs_the_same_with_many_files(
     # Five files linked to every competency: two more queries (files, links), no more.
     with django_assert_max_num_queries(baseline + 2):
         assert signed_in.get(url).status_code == 200
+
+
+def test_staff_read_portfolios_in_the_admin(client, signed_in, portfolio):
+    upload(signed_in, portfolio)
+    assistant = staff_user(StaffGroup.PROGRAM_ASSISTANT)
+    client.force_login(assistant)
+    page = client.get(reverse("admin:portfolios_portfolio_change", args=[portfolio.pk]))
+    assert page.status_code == 200
+    evidence = Evidence.objects.get()
+    assert reverse("portfolios:download", args=[evidence.pk]) in page.content.decode()
+    assert client.get(
+        reverse("portfolios:download", args=[evidence.pk])
+    ).status_code == (200)
+    listing = client.get(reverse("admin:portfolios_portfolio_changelist"))
+    assert listing.status_code == 200
