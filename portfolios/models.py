@@ -138,3 +138,30 @@ class EvidenceLink(models.Model):
 
     def __str__(self):
         return f"{self.evidence} for competency {self.competency.number}"
+
+
+class Submission(models.Model):
+    """A portfolio as it was when submitted and paid for: what evaluators read.
+
+    The snapshot holds the narratives and the evidence (with its links) exactly as
+    they were; evidence files it names are never deleted, so a later revision of
+    the portfolio changes nothing an evaluator of this submission sees.
+    """
+
+    portfolio = models.ForeignKey(
+        Portfolio, on_delete=models.PROTECT, related_name="submissions"
+    )
+    number = models.PositiveSmallIntegerField(help_text="1 for the first, then 2, 3…")
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    snapshot = models.JSONField(editable=False)
+
+    class Meta:
+        ordering = ["portfolio", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["portfolio", "number"], name="one_submission_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.portfolio}, submission {self.number}"

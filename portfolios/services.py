@@ -14,6 +14,12 @@ from django.utils import timezone
 from lssc.audit.services import audit_log
 from lssc.competencies.models import Competency
 from lssc.core.program import rules
+from lssc.fees.models import FeeKind
+from lssc.fees.services import fee_for
+from lssc.notifications.services import mail_queue
+from lssc.payments.enums import PaymentMethod, PaymentStatus
+from lssc.payments.services import payment_cancel, payment_create, payments_for
+from lssc.payments.stripe_gateway import checkout_session_create
 
 from .filetypes import ACCEPTED_LABELS, safe_name, sniff
 from .models import (
@@ -23,7 +29,9 @@ from .models import (
     Narrative,
     Portfolio,
     PortfolioStatus,
+    Submission,
 )
+from .signals import portfolio_submitted
 
 MB = 1024 * 1024
 
@@ -227,3 +235,178 @@ def evidence_remove(*, evidence_id, by) -> None:
             actor=by,
             owner=portfolio.candidate.user,
         )
+
+
+# Submission ---------------------------------------------------------------------------
+
+
+def _fee_kind(portfolio: Portfolio) -> str:
+    if portfolio.submissions.exists():
+        return FeeKind.PORTFOLIO_RESUBMISSION
+    return FeeKind.PORTFOLIO
+
+
+def submission_fee_cents(portfolio: Portfolio) -> int:
+    """What submitting costs now: the fee schedule's portfolio or resubmission fee."""
+    fee = fee_for(
+        _fee_kind(portfolio),
+        ala_member=portfolio.candidate.application.pays_member_fee,
+    )
+    return fee.amount_cents
+
+
+def portfolio_submit(*, portfolio_id, by) -> Portfolio:
+    """Ask to submit: content is locked until paid (or the request withdrawn)."""
+    with transaction.atomic():
+        portfolio = _editable(portfolio_id)
+        gaps = submission_gaps(portfolio)
+        if gaps:
+            raise PortfolioError(
+                f"The portfolio is not ready to submit: {len(gaps)} thing(s) missing."
+            )
+        previous = portfolio.status
+        portfolio.status = PortfolioStatus.AWAITING_PAYMENT
+        portfolio.save(update_fields=["status", "updated_at"])
+        _audit(portfolio, by, "portfolio.submitted", "Portfolio submitted", previous)
+        if submission_fee_cents(portfolio) == 0:
+            _freeze(portfolio, by)
+    return portfolio
+
+
+def portfolio_withdraw(*, portfolio_id, by) -> Portfolio:
+    """Take back a submission that is not paid yet, to edit again."""
+    with transaction.atomic():
+        portfolio = Portfolio.objects.select_for_update().get(pk=portfolio_id)
+        if portfolio.status != PortfolioStatus.AWAITING_PAYMENT:
+            raise PortfolioError(
+                "Only a submission waiting for payment can be taken back."
+            )
+        for payment in payments_for(portfolio).filter(status=PaymentStatus.PENDING):
+            payment_cancel(payment=payment, actor=by, reason="Submission taken back")
+        back_to = (
+            PortfolioStatus.REVISION_REQUESTED
+            if portfolio.submissions.exists()
+            else PortfolioStatus.DRAFT
+        )
+        portfolio.status = back_to
+        portfolio.save(update_fields=["status", "updated_at"])
+        _audit(
+            portfolio, by, "portfolio.withdrawn", "Submission taken back to edit",
+            PortfolioStatus.AWAITING_PAYMENT,
+        )  # fmt: skip
+    return portfolio
+
+
+def portfolio_pay(
+    *, portfolio: Portfolio, method: str, institution="", return_url=None
+):
+    """Start paying the submission fee; returns ``(payment, redirect_url)``.
+
+    As for the application fee: a second click reuses the pending payment of the
+    same method, another method cancels it, and a card payment goes to Stripe.
+    """
+    with transaction.atomic():
+        portfolio = (
+            Portfolio.objects.select_for_update()
+            .select_related("candidate__application", "candidate__user")
+            .get(pk=portfolio.pk)
+        )
+        if portfolio.status != PortfolioStatus.AWAITING_PAYMENT:
+            raise PortfolioError("This portfolio is not waiting for a payment.")
+        pending = list(
+            payments_for(portfolio)
+            .filter(status=PaymentStatus.PENDING)
+            .select_for_update()
+        )
+        reuse = next((p for p in pending if p.method == method), None)
+        for payment in pending:
+            if payment is not reuse:
+                payment_cancel(
+                    payment=payment,
+                    actor=portfolio.candidate.user,
+                    reason=f"Replaced by a {PaymentMethod(method).label} payment",
+                )
+        payment = reuse or payment_create(
+            payer=portfolio.candidate.user,
+            purpose=portfolio,
+            kind=_fee_kind(portfolio),
+            description=f"Portfolio: {portfolio.competency_set.name}",
+            method=method,
+            ala_member=portfolio.candidate.application.pays_member_fee,
+            institution=institution,
+        )
+        if method == PaymentMethod.CARD:
+            url = checkout_session_create(
+                payment,
+                success_url=return_url(payment),
+                cancel_url=return_url(payment, cancelled=True),
+            )
+        else:
+            url = payment.get_absolute_url()
+    return payment, url
+
+
+def portfolio_payment_received(*, portfolio_id, actor=None) -> Submission | None:
+    """The fee arrived: freeze the submission, once, however often this is called."""
+    portfolio = Portfolio.objects.select_for_update().get(pk=portfolio_id)
+    if portfolio.status != PortfolioStatus.AWAITING_PAYMENT:
+        return None
+    return _freeze(portfolio, actor)
+
+
+def _snapshot(portfolio: Portfolio) -> dict:
+    evidence = portfolio.evidence.filter(retired_at=None).prefetch_related("links")
+    return {
+        "narratives": {
+            str(n.competency_id): n.text for n in portfolio.narratives.all()
+        },
+        "evidence": [
+            {
+                "id": item.pk,
+                "title": item.title,
+                "description": item.description,
+                "name": item.name,
+                "kind": item.kind,
+                "size": item.size,
+                "sha256": item.sha256,
+                "links": [[link.competency_id, link.role] for link in item.links.all()],
+            }
+            for item in evidence
+        ],
+    }
+
+
+def _freeze(portfolio: Portfolio, actor) -> Submission:
+    number = portfolio.submissions.count() + 1
+    submission = Submission.objects.create(
+        portfolio=portfolio, number=number, snapshot=_snapshot(portfolio)
+    )
+    previous = portfolio.status
+    portfolio.status = PortfolioStatus.UNDER_REVIEW
+    portfolio.save(update_fields=["status", "updated_at"])
+    _audit(
+        portfolio, actor, "portfolio.under_review",
+        f"Portfolio submission {number} paid and sent for review", previous,
+    )  # fmt: skip
+    mail_queue(
+        key=f"portfolio-submitted:{submission.pk}",
+        to=portfolio.candidate.user.email,
+        template="portfolio_submitted",
+        context={"portfolio": portfolio, "submission": submission},
+    )
+    transaction.on_commit(
+        lambda: portfolio_submitted.send(sender=Submission, submission=submission)
+    )
+    return submission
+
+
+def _audit(portfolio, actor, action, summary, previous):
+    audit_log(
+        subject=portfolio,
+        action=action,
+        summary=summary,
+        actor=actor,
+        owner=portfolio.candidate.user,
+        from_state=previous,
+        to_state=portfolio.status,
+    )
