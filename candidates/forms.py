@@ -207,25 +207,6 @@ class ReviewForm(forms.ModelForm):
         return super().save(commit)
 
 
-class PaymentChoiceForm(forms.Form):
-    method = forms.ChoiceField(label="How will you pay?", widget=forms.RadioSelect)
-    institution = forms.CharField(
-        label="Institution paying (for a purchase order)",
-        max_length=200,
-        required=False,
-    )
-
-    def __init__(self, *args, methods, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["method"].choices = methods
-
-    def clean(self):
-        data = super().clean()
-        if data.get("method") == "purchase_order" and not data.get("institution"):
-            self.add_error("institution", "Name the institution that will pay.")
-        return data
-
-
 class ShareLinkForm(forms.ModelForm):
     class Meta:
         model = ShareLink

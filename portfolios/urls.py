@@ -9,6 +9,9 @@ urlpatterns = [
     path("<int:pk>/", views.builder, name="builder"),
     path("<int:pk>/narratives/", views.narratives_save, name="narratives"),
     path("<int:pk>/evidence/", views.evidence_upload, name="upload"),
+    path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/pay/", views.pay, name="pay"),
+    path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("evidence/<int:pk>/link/", views.evidence_link_view, name="link"),
     path(
         "evidence/<int:pk>/unlink/<int:competency_id>/",

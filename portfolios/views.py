@@ -11,10 +11,13 @@ from candidates.models import Candidate
 from lssc.competencies.models import CompetencySet
 from lssc.competencies.selectors import grouped_competencies
 from lssc.core.program import rules
+from lssc.payments.forms import PaymentChoiceForm, card_return_url
+from lssc.payments.services import payments_for
+from lssc.payments.stripe_gateway import CardPaymentUnavailable
 
 from .filetypes import BY_NAME
 from .forms import EvidenceLinkForm, EvidenceUploadForm
-from .models import Evidence, EvidenceLink, Portfolio
+from .models import Evidence, EvidenceLink, Portfolio, PortfolioStatus
 from .services import (
     PortfolioError,
     evidence_add,
@@ -23,6 +26,10 @@ from .services import (
     evidence_unlink,
     narrative_save,
     portfolio_open,
+    portfolio_pay,
+    portfolio_submit,
+    portfolio_withdraw,
+    submission_fee_cents,
     submission_gaps,
     word_count,
 )
@@ -123,6 +130,7 @@ def builder(request, pk):
             ],
             "upload_form": EvidenceUploadForm(max_mb=rules().EVIDENCE_MAX_FILE_MB),
             "gaps": submission_gaps(portfolio),
+            "fee_cents": submission_fee_cents(portfolio),
             "min_words": rules().PORTFOLIO_NARRATIVE_MIN_WORDS,
         },
     )
@@ -241,3 +249,67 @@ def evidence_download(request, pk):
         filename=evidence.name,
         content_type=BY_NAME[evidence.kind].mime,
     )
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    portfolio = _own_portfolio(request, pk)
+    try:
+        portfolio = portfolio_submit(portfolio_id=portfolio.pk, by=request.user)
+    except PortfolioError as error:
+        messages.error(request, str(error))
+        return redirect("portfolios:builder", pk=portfolio.pk)
+    if portfolio.status == PortfolioStatus.UNDER_REVIEW:  # no fee to pay
+        messages.success(request, "Submitted: the evaluators will now review it.")
+        return redirect("portfolios:builder", pk=portfolio.pk)
+    return redirect("portfolios:pay", pk=portfolio.pk)
+
+
+@login_required
+def pay(request, pk):
+    portfolio = _own_portfolio(request, pk)
+    if portfolio.status != PortfolioStatus.AWAITING_PAYMENT:
+        return redirect("portfolios:builder", pk=portfolio.pk)
+    form = PaymentChoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, url = portfolio_pay(
+                portfolio=portfolio,
+                method=form.cleaned_data["method"],
+                institution=form.cleaned_data.get("institution", ""),
+                return_url=card_return_url(request),
+            )
+        except CardPaymentUnavailable:
+            messages.error(
+                request,
+                "Card payment is not available right now. Nothing was charged; "
+                "please try again later, or choose to pay by check.",
+            )
+        except PortfolioError as error:
+            messages.error(request, str(error))
+        else:
+            return redirect(url)
+    return render(
+        request,
+        "portfolios/pay.html",
+        {
+            "portfolio": portfolio,
+            "form": form,
+            "fee_cents": submission_fee_cents(portfolio),
+            "payments": payments_for(portfolio).order_by("-created_at"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    portfolio = _own_portfolio(request, pk)
+    try:
+        portfolio_withdraw(portfolio_id=portfolio.pk, by=request.user)
+    except PortfolioError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Taken back: you can edit the portfolio again.")
+    return redirect("portfolios:builder", pk=portfolio.pk)

@@ -5,19 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from lssc.payments.enums import PaymentMethod
+from lssc.payments.forms import PaymentChoiceForm, card_return_url
 from lssc.payments.services import payments_for
-from lssc.payments.stripe_gateway import CardPaymentUnavailable, card_payments_enabled
+from lssc.payments.stripe_gateway import CardPaymentUnavailable
 
 from ..enums import ApplicationStatus
 from ..forms import (
     ContactForm,
     EducationForm,
     LibraryForm,
-    PaymentChoiceForm,
     ReviewForm,
     WorkHistoryFormSet,
 )
@@ -158,16 +156,6 @@ def _review(request, application):
     )
 
 
-def _payment_methods():
-    methods = [
-        (PaymentMethod.CHECK.value, "Check (by mail)"),
-        (PaymentMethod.PURCHASE_ORDER.value, "Purchase order from my institution"),
-    ]
-    if card_payments_enabled():
-        methods.insert(0, (PaymentMethod.CARD.value, "Card, online now"))
-    return methods
-
-
 @login_required
 def application_status(request):
     application = (
@@ -180,21 +168,14 @@ def application_status(request):
     payments = list(payments_for(application).order_by("-created_at"))
     balance = application_balance_cents(application, payments)
     can_pay = balance > 0 and application.status != ApplicationStatus.REJECTED
-    form = PaymentChoiceForm(request.POST or None, methods=_payment_methods())
+    form = PaymentChoiceForm(request.POST or None)
     if request.method == "POST" and can_pay and form.is_valid():
-
-        def return_url(payment, cancelled=False):
-            url = request.build_absolute_uri(
-                reverse("payments:card_return", kwargs={"reference": payment.reference})
-            )
-            return url + ("?cancelled=1" if cancelled else "")
-
         try:
             _, url = application_pay(
                 application=application,
                 method=form.cleaned_data["method"],
                 institution=form.cleaned_data.get("institution", ""),
-                return_url=return_url,
+                return_url=card_return_url(request),
             )
         except CardPaymentUnavailable:
             messages.error(

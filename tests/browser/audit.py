@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Response, Route
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -196,6 +197,21 @@ class PageAudit:
             self.documents.append(
                 Document(response.url, response.status, headers, body)
             )
+
+    def _body(self, response: Response) -> bytes | None:
+        try:
+            return response.body()
+        except PlaywrightError:
+            pass
+        # The test moved on before the browser handed the page over (Chromium drops
+        # a document it has left). A page from a GET is fetched again, with the same
+        # cookies; anything else is reported, never skipped silently.
+        if response.request.method == "GET":
+            return self.page.context.request.get(response.url).body()
+        self.findings.append(
+            f"{response.url}: the page was left before it could be checked"
+        )
+        return None
 
     def settle(self, timeout_ms: int = 10_000) -> None:
         """Wait for the bodies still being read; call before closing the page."""

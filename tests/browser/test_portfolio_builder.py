@@ -4,9 +4,13 @@ import re
 
 from playwright.sync_api import expect
 
+from lssc.competencies.models import CompetencySet
+from lssc.payments.services import payment_confirm
 from portfolios.models import Evidence, Narrative
+from portfolios.services import portfolio_open
 from tests.candidates.helpers import admitted_candidate
 from tests.portfolios import files
+from tests.portfolios.test_submission import complete
 
 from .people import field, sign_in
 
@@ -59,3 +63,27 @@ def test_build_a_portfolio(page, shoot, settings, tmp_path):
 
     assert Narrative.objects.get(competency__number=1).text == NARRATIVE
     assert Evidence.objects.get().links.get().competency.number == 1
+
+
+def test_submit_a_complete_portfolio_and_pay_by_check(page, shoot, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    candidate = admitted_candidate()
+    technology = CompetencySet.objects.get(slug="technology")
+    portfolio = portfolio_open(candidate=candidate, competency_set=technology, by=None)
+    complete(portfolio)
+
+    sign_in(page, candidate.user.email)
+    page.goto(f"/portfolios/{portfolio.pk}/")
+    expect(page.get_by_text("Submitting costs $60")).to_be_visible()
+    page.get_by_role("button", name="Submit for evaluation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pay for your portfolio")
+    page.get_by_role("radio", name="Check (by mail)").check()
+    shoot(page, "portfolio-pay")
+    page.get_by_role("button", name="Continue to payment").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("How to pay by check")
+
+    payment_confirm(payment_id=candidate.user.payments.get(kind="portfolio").pk)
+    page.goto(f"/portfolios/{portfolio.pk}/")
+    expect(page.get_by_text("Under review")).to_be_visible()
+    expect(page.get_by_role("button", name="Save narratives")).to_have_count(0)
+    shoot(page, "portfolio-under-review")

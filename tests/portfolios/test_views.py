@@ -6,7 +6,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lssc.accounts.roles import StaffGroup
-from portfolios.models import Evidence, EvidenceRole, Narrative, Portfolio
+from portfolios.models import (
+    Evidence,
+    EvidenceRole,
+    Narrative,
+    Portfolio,
+    PortfolioStatus,
+)
 from tests.candidates.helpers import admitted_candidate
 from tests.factories import UserFactory, staff_user
 
@@ -151,3 +157,46 @@ def test_staff_read_portfolios_in_the_admin(client, signed_in, portfolio):
     ).status_code == (200)
     listing = client.get(reverse("admin:portfolios_portfolio_changelist"))
     assert listing.status_code == 200
+
+
+def test_submit_pay_by_check_and_take_back(signed_in, portfolio):
+    from .test_submission import complete
+
+    complete(portfolio)
+    builder = signed_in.get(reverse("portfolios:builder", args=[portfolio.pk]))
+    assert "Submitting costs $60;" in builder.content.decode()
+    response = signed_in.post(reverse("portfolios:submit", args=[portfolio.pk]))
+    assert response["Location"] == reverse("portfolios:pay", args=[portfolio.pk])
+
+    response = signed_in.post(
+        reverse("portfolios:pay", args=[portfolio.pk]), {"method": "check"}
+    )
+    payment = portfolio.candidate.user.payments.get(kind="portfolio")
+    assert response["Location"] == payment.get_absolute_url()
+    assert payment.amount_cents == 6000
+
+    signed_in.post(reverse("portfolios:withdraw", args=[portfolio.pk]))
+    portfolio.refresh_from_db()
+    assert portfolio.status == PortfolioStatus.DRAFT
+
+
+def test_a_bad_payment_choice_is_explained(signed_in, portfolio):
+    from .test_submission import complete
+
+    complete(portfolio)
+    signed_in.post(reverse("portfolios:submit", args=[portfolio.pk]))
+    response = signed_in.post(
+        reverse("portfolios:pay", args=[portfolio.pk]), {"method": "purchase_order"}
+    )
+    assert response.status_code == 200
+    assert "Name the institution that will pay." in response.content.decode()
+    assert not portfolio.candidate.user.payments.filter(kind="portfolio").exists()
+
+
+def test_an_incomplete_portfolio_is_not_submitted(signed_in, portfolio):
+    response = signed_in.post(
+        reverse("portfolios:submit", args=[portfolio.pk]), follow=True
+    )
+    assert "not ready to submit" in response.content.decode()
+    portfolio.refresh_from_db()
+    assert portfolio.status == PortfolioStatus.DRAFT

@@ -1,0 +1,48 @@
+"""How a person chooses to pay a fee: shared by every page that takes a payment."""
+
+from django import forms
+from django.urls import reverse
+
+from .enums import PaymentMethod
+from .stripe_gateway import card_payments_enabled
+
+
+def payment_methods():
+    methods = [
+        (PaymentMethod.CHECK.value, "Check (by mail)"),
+        (PaymentMethod.PURCHASE_ORDER.value, "Purchase order from my institution"),
+    ]
+    if card_payments_enabled():
+        methods.insert(0, (PaymentMethod.CARD.value, "Card, online now"))
+    return methods
+
+
+def card_return_url(request):
+    """``return_url(payment, cancelled=False)``: where Stripe sends the payer back."""
+
+    def return_url(payment, cancelled=False):
+        url = request.build_absolute_uri(
+            reverse("payments:card_return", kwargs={"reference": payment.reference})
+        )
+        return url + ("?cancelled=1" if cancelled else "")
+
+    return return_url
+
+
+class PaymentChoiceForm(forms.Form):
+    method = forms.ChoiceField(label="How will you pay?", widget=forms.RadioSelect)
+    institution = forms.CharField(
+        label="Institution paying (for a purchase order)",
+        max_length=200,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = payment_methods()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("method") == "purchase_order" and not data.get("institution"):
+            self.add_error("institution", "Name the institution that will pay.")
+        return data
