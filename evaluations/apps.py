@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class EvaluationsConfig(AppConfig):
     name = "evaluations"
     verbose_name = "Portfolio evaluation"
+
+    def ready(self):
+        from portfolios.signals import portfolio_submitted
+
+        from .receivers import on_portfolio_submitted
+
+        portfolio_submitted.connect(on_portfolio_submitted, dispatch_uid="evaluations")

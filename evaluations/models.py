@@ -1,1 +1,101 @@
-"""Models of the evaluations app; they arrive with the issue that builds it."""
+"""Evaluators and the blind assignment of portfolio submissions to them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from lssc.competencies.models import CompetencySet
+from lssc.core.program import rules
+from portfolios.models import Submission
+
+
+def default_max_assignments() -> int:
+    return rules().EVALUATOR_DEFAULT_MAX_ASSIGNMENTS
+
+
+class Evaluator(models.Model):
+    """A librarian or library educator who scores portfolios, selected by the CRC."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evaluator"
+    )
+    institution = models.CharField(
+        max_length=200,
+        help_text="Where they work: they never evaluate a candidate from there.",
+    )
+    sets = models.ManyToManyField(
+        CompetencySet,
+        related_name="evaluators",
+        verbose_name="sets they may evaluate",
+    )
+    trained_on = models.DateField(
+        "portfolio-assessment training completed on", null=True, blank=True
+    )
+    active = models.BooleanField(default=True)
+    max_assignments = models.PositiveSmallIntegerField(
+        "most assignments at once",
+        default=default_max_assignments,
+        help_text="Open assignments they take at the same time.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user__full_name"]
+
+    def __str__(self):
+        return self.user.full_name or self.user.email
+
+
+class AssignmentState(models.TextChoices):
+    ASSIGNED = "assigned", "Assigned"
+    DECLINED = "declined", "Declined"
+    SUBMITTED = "submitted", "Review submitted"
+    WITHDRAWN = "withdrawn", "Withdrawn by staff"
+
+
+OPEN_ASSIGNMENT_STATES = (AssignmentState.ASSIGNED,)
+
+
+class Assignment(models.Model):
+    """One evaluator's task to review one submission."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.PROTECT, related_name="assignments"
+    )
+    evaluator = models.ForeignKey(
+        Evaluator, on_delete=models.PROTECT, related_name="assignments"
+    )
+    third_reviewer = models.BooleanField(
+        default=False, help_text="Assigned because the first two disagreed."
+    )
+    state = models.CharField(
+        max_length=12,
+        choices=AssignmentState.choices,
+        default=AssignmentState.ASSIGNED,
+        db_index=True,
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    due_on = models.DateField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    decline_reason = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            # An evaluator reviews a submission once, whatever happens after.
+            models.UniqueConstraint(
+                fields=["submission", "evaluator"], name="one_assignment_per_evaluator"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["evaluator", "state"],
+                name="open_assignments",
+                condition=Q(state="assigned"),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.submission} → {self.evaluator}"

@@ -36,6 +36,12 @@ def django_db_setup(django_db_setup):
 
 
 @pytest.fixture(autouse=True)
+def _scratch_media(settings, tmp_path):
+    """Uploaded files go to a scratch folder, never the project's media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and cached pages live in the cache; no test inherits another's."""
     cache.clear()

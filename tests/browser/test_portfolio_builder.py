@@ -20,8 +20,7 @@ NARRATIVE = (
 )
 
 
-def test_build_a_portfolio(page, shoot, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_build_a_portfolio(page, shoot):
     candidate = admitted_candidate()
     sign_in(page, candidate.user.email)
     page.get_by_role("link", name="My certification").click()
@@ -65,8 +64,7 @@ def test_build_a_portfolio(page, shoot, settings, tmp_path):
     assert Evidence.objects.get().links.get().competency.number == 1
 
 
-def test_submit_a_complete_portfolio_and_pay_by_check(page, shoot, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_submit_a_complete_portfolio_and_pay_by_check(page, shoot):
     candidate = admitted_candidate()
     technology = CompetencySet.objects.get(slug="technology")
     portfolio = portfolio_open(candidate=candidate, competency_set=technology, by=None)

@@ -5,12 +5,6 @@ from portfolios.services import portfolio_open
 from tests.candidates.helpers import admitted_candidate
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    """Uploaded evidence goes to a scratch folder, not the project's media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def candidate(db):
     return admitted_candidate()

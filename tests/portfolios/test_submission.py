@@ -70,7 +70,11 @@ def test_the_fee_is_the_schedules_and_payment_freezes_the_submission(portfolio, 
     assert payment.kind == FeeKind.PORTFOLIO
 
     sent = []
-    portfolio_submitted.connect(lambda **kw: sent.append(kw["submission"]), weak=False)
+
+    def record(sender, submission, **kwargs):
+        sent.append(submission)
+
+    portfolio_submitted.connect(record)
     with commit():
         payment_confirm(payment_id=payment.pk)
         payment_confirm(payment_id=payment.pk)  # a retried confirmation
@@ -81,7 +85,7 @@ def test_the_fee_is_the_schedules_and_payment_freezes_the_submission(portfolio, 
     assert len(submission.snapshot["narratives"]) == 13
     assert submission.snapshot["evidence"][0]["title"] == "Class handout"
     assert sent == [submission]
-    portfolio_submitted.receivers.clear()
+    portfolio_submitted.disconnect(record)
 
 
 def test_paying_twice_reuses_the_pending_payment(portfolio):

@@ -1,0 +1,182 @@
+"""Assigning blind reviewers to portfolio submissions.
+
+Who may review a submission: an active evaluator who completed the portfolio
+training, is qualified for the set, is not the candidate, does not work where the
+candidate works, and has never been assigned this submission (a decline is not
+undone by reassigning the same person). Among them, the fewest open assignments
+first (under each one's own limit), then whoever was assigned least recently.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Lower, Trim
+from django.utils import timezone
+
+from lssc.accounts.models import User
+from lssc.accounts.roles import StaffGroup
+from lssc.audit.services import audit_log
+from lssc.core.program import rules
+from lssc.notifications.services import mail_queue
+from portfolios.models import Submission
+
+from .models import Assignment, AssignmentState, Evaluator
+
+REVIEWERS = 2
+# Assignments that still count: not declined, not withdrawn by staff.
+COUNTING = (AssignmentState.ASSIGNED, AssignmentState.SUBMITTED)
+
+
+class EvaluationError(Exception):
+    """A request the assignment's state does not allow."""
+
+
+def eligible_evaluators(submission: Submission):
+    portfolio = submission.portfolio
+    candidate = portfolio.candidate
+    workplace = candidate.application.library_name.strip()
+    return (
+        Evaluator.objects.filter(
+            active=True,
+            trained_on__isnull=False,
+            sets=portfolio.competency_set,
+        )
+        .exclude(user_id=candidate.user_id)
+        .annotate(workplace=Lower(Trim("institution")))
+        .exclude(workplace=workplace.lower())
+        .exclude(assignments__submission=submission)
+        .annotate(
+            open_count=Count(
+                "assignments", filter=Q(assignments__state=AssignmentState.ASSIGNED)
+            ),
+            last_assigned=Max("assignments__assigned_at"),
+        )
+        .filter(open_count__lt=F("max_assignments"))
+        .order_by("open_count", F("last_assigned").asc(nulls_first=True), "pk")
+    )
+
+
+def assign_reviewers(*, submission_id, third: bool = False, by=None) -> list:
+    """Fill the submission's empty reviewer places; the new assignments.
+
+    Two places for the first reviews, one for the third reviewer. Places left
+    empty put the submission in the "needs evaluator" queue and staff are told.
+    """
+    with transaction.atomic():
+        submission = (
+            Submission.objects.select_for_update()
+            .select_related(
+                "portfolio__competency_set", "portfolio__candidate__application"
+            )
+            .get(pk=submission_id)
+        )
+        places = 1 if third else REVIEWERS
+        taken = submission.assignments.filter(
+            third_reviewer=third, state__in=COUNTING
+        ).count()
+        chosen = list(eligible_evaluators(submission)[: max(places - taken, 0)])
+        due_on = timezone.localdate() + datetime.timedelta(days=rules().REVIEW_DUE_DAYS)
+        assignments = [
+            _assign(submission, evaluator, third=third, due_on=due_on, by=by)
+            for evaluator in chosen
+        ]
+        if taken + len(assignments) < places:
+            _needs_evaluator(submission, missing=places - taken - len(assignments))
+    return assignments
+
+
+def _assign(submission, evaluator, *, third, due_on, by) -> Assignment:
+    assignment = Assignment.objects.create(
+        submission=submission, evaluator=evaluator, third_reviewer=third, due_on=due_on
+    )
+    audit_log(
+        subject=submission.portfolio,
+        action="evaluation.assigned",
+        # The candidate's history shows that a reviewer was assigned, never who.
+        summary="A third evaluator was assigned"
+        if third
+        else "An evaluator was assigned",
+        actor=by,
+        owner=submission.portfolio.candidate.user,
+    )
+    mail_queue(
+        key=f"evaluator-assigned:{assignment.pk}",
+        to=evaluator.user.email,
+        template="evaluator_assigned",
+        context={"assignment": assignment, "evaluator": evaluator},
+    )
+    return assignment
+
+
+def _needs_evaluator(submission, *, missing: int) -> None:
+    officers = User.objects.filter(
+        is_active=True, groups__name=StaffGroup.PROGRAM_OFFICER
+    ).values_list("email", flat=True)
+    for email in officers:
+        mail_queue(
+            key=f"needs-evaluator:{submission.pk}:{missing}:{email}",
+            to=email,
+            template="staff_needs_evaluator",
+            context={"submission": submission, "missing": missing},
+        )
+
+
+def needs_evaluator():
+    """Submissions under review with fewer first reviewers than they need."""
+    return (
+        Submission.objects.filter(
+            portfolio__status="under_review",
+        )
+        .annotate(
+            reviewers=Count(
+                "assignments",
+                filter=Q(
+                    assignments__state__in=COUNTING, assignments__third_reviewer=False
+                ),
+            )
+        )
+        .filter(reviewers__lt=REVIEWERS)
+    )
+
+
+def assignment_decline(*, assignment_id, by, reason: str) -> Assignment:
+    """The evaluator cannot review it (a conflict, no time); someone else will."""
+    return _close_and_replace(
+        assignment_id, by, reason, AssignmentState.DECLINED, "Assignment declined"
+    )
+
+
+def assignment_withdraw(*, assignment_id, by, reason: str) -> Assignment:
+    """Staff take a review away from an evaluator; someone else is assigned."""
+    return _close_and_replace(
+        assignment_id, by, reason, AssignmentState.WITHDRAWN, "Assignment withdrawn"
+    )
+
+
+def _close_and_replace(assignment_id, by, reason, state, summary) -> Assignment:
+    if not reason.strip():
+        raise EvaluationError("Give the reason.")
+    with transaction.atomic():
+        assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
+        if assignment.state != AssignmentState.ASSIGNED:
+            raise EvaluationError("This assignment is no longer open.")
+        assignment.state = state
+        assignment.closed_at = timezone.now()
+        assignment.decline_reason = reason.strip()
+        assignment.save(update_fields=["state", "closed_at", "decline_reason"])
+        audit_log(
+            subject=assignment,
+            action=f"evaluation.{state}",
+            summary=summary,
+            actor=by,
+            from_state=AssignmentState.ASSIGNED,
+            to_state=state,
+            reason=assignment.decline_reason,
+        )
+        assign_reviewers(
+            submission_id=assignment.submission_id,
+            third=assignment.third_reviewer,
+            by=by,
+        )
+    return assignment
