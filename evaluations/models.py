@@ -5,9 +5,11 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from lssc.competencies.models import CompetencySet
+from lssc.competencies.models import Competency, CompetencySet
 from lssc.core.program import rules
 from portfolios.models import Submission
+
+from .rules import Rating, Verdict
 
 
 def default_max_assignments() -> int:
@@ -99,3 +101,57 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.submission} → {self.evaluator}"
+
+
+class Review(models.Model):
+    """One evaluator's assessment of one submission: a rating per competency."""
+
+    assignment = models.OneToOneField(
+        Assignment, on_delete=models.PROTECT, related_name="review"
+    )
+    comments_for_candidate = models.TextField(blank=True)
+    comments_for_committee = models.TextField(
+        "confidential comments for the committee", blank=True
+    )
+    verdict = models.CharField(max_length=8, choices=Verdict.choices, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Review of {self.assignment}"
+
+
+class CompetencyRating(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="ratings")
+    competency = models.ForeignKey(Competency, on_delete=models.PROTECT)
+    rating = models.CharField(max_length=8, choices=Rating.choices)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "competency"], name="one_rating_per_competency"
+            )
+        ]
+
+    def __str__(self):
+        return f"Competency {self.competency.number}: {self.get_rating_display()}"
+
+
+class Outcome(models.TextChoices):
+    ACHIEVED = "achieved", "Set achieved"
+    REVISION = "revision", "Revision needed"
+
+
+class Decision(models.Model):
+    """How a submission ended: made once, by the two agreeing or by the third."""
+
+    submission = models.OneToOneField(
+        Submission, on_delete=models.PROTECT, related_name="decision"
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    by_third_reviewer = models.BooleanField(default=False)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.submission}: {self.get_outcome_display()}"
