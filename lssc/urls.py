@@ -21,6 +21,7 @@ urlpatterns = [
     path("payments/", include("lssc.payments.urls")),
     path("", include("candidates.urls")),
     path("portfolios/", include("portfolios.urls")),
+    path("evaluations/", include("evaluations.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "evaluations"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("<int:pk>/", views.review, name="review"),
+    path("<int:pk>/save/", views.review_post, name="review_post"),
+    path("<int:pk>/decline/", views.decline, name="decline"),
+    path("<int:pk>/evidence/<int:evidence_id>/", views.evidence, name="evidence"),
+]

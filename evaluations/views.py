@@ -1,0 +1,196 @@
+"""The evaluator's pages: their assignments and the blind review form.
+
+An evaluator sees a submission only through their own assignment, under a code,
+never the candidate's name; they see another evaluator's assessment (never the
+name) only once both first reviews are in. Everything else answers 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from lssc.core.program import rules
+from portfolios.filetypes import BY_NAME
+from portfolios.models import Evidence
+
+from .models import Assignment, AssignmentState, Evaluator, Review
+from .reviews import Assessment, review_save, review_submit
+from .rules import Rating, verdict
+from .services import EvaluationError, assignment_decline
+
+VISIBLE_STATES = (AssignmentState.ASSIGNED, AssignmentState.SUBMITTED)
+
+
+def _evaluator(request) -> Evaluator:
+    evaluator = Evaluator.objects.filter(user=request.user).first()
+    if evaluator is None:
+        raise Http404("Only evaluators have assignments.")
+    return evaluator
+
+
+def _assignment(request, pk) -> Assignment:
+    return get_object_or_404(
+        Assignment.objects.select_related(
+            "submission__portfolio__competency_set", "evaluator"
+        ),
+        pk=pk,
+        evaluator=_evaluator(request),
+        state__in=VISIBLE_STATES,
+    )
+
+
+@login_required
+def dashboard(request):
+    evaluator = _evaluator(request)
+    assignments = list(
+        evaluator.assignments.filter(state__in=VISIBLE_STATES)
+        .select_related("submission__portfolio__competency_set")
+        .order_by("state", "due_on", "pk")
+    )
+    today = timezone.localdate()
+    for assignment in assignments:
+        assignment.overdue = (
+            assignment.state == AssignmentState.ASSIGNED and assignment.due_on < today
+        )
+    assignments.sort(key=lambda a: (a.state != AssignmentState.ASSIGNED, not a.overdue))
+    return render(request, "evaluations/dashboard.html", {"assignments": assignments})
+
+
+def _others_assessments(assignment):
+    """The other first reviews, once both first reviews are submitted."""
+    submission = assignment.submission
+    firsts = list(
+        submission.assignments.filter(
+            third_reviewer=False, state=AssignmentState.SUBMITTED
+        ).select_related("review")
+    )
+    if len(firsts) < 2:
+        return []
+    others = [a.review for a in firsts if a.pk != assignment.pk]
+    return others if assignment.state == AssignmentState.SUBMITTED else []
+
+
+@login_required
+def review(request, pk):
+    assignment = _assignment(request, pk)
+    submission = assignment.submission
+    snapshot = submission.snapshot
+    competencies = list(submission.portfolio.competency_set.competencies.all())
+    saved = Review.objects.filter(assignment=assignment).first()
+    ratings = (
+        {r.competency_id: r for r in saved.ratings.all()} if saved is not None else {}
+    )
+    evidence_for = {}
+    for item in snapshot.get("evidence", []):
+        for competency_id, role in item["links"]:
+            evidence_for.setdefault(competency_id, []).append((item, role))
+    rows = [
+        {
+            "competency": c,
+            "narrative": snapshot.get("narratives", {}).get(str(c.pk), ""),
+            "evidence": evidence_for.get(c.pk, []),
+            "rating": ratings.get(c.pk),
+        }
+        for c in competencies
+    ]
+    preview = None
+    if len(ratings) == len(competencies):
+        preview = verdict(
+            [r.rating for r in ratings.values()],
+            pass_percent=rules().PORTFOLIO_PASS_MET_PERCENT,
+        )
+    others = _others_assessments(assignment)
+    other_ratings = [
+        {r.competency_id: r for r in other.ratings.all()} for other in others
+    ]
+    return render(
+        request,
+        "evaluations/review.html",
+        {
+            "assignment": assignment,
+            "code": f"P-{submission.pk:05d}",
+            "rows": rows,
+            "review": saved,
+            "choices": Rating.choices,
+            "preview": preview,
+            "others": list(zip(others, other_ratings, strict=True)),
+            "editable": assignment.state == AssignmentState.ASSIGNED,
+            "pass_percent": rules().PORTFOLIO_PASS_MET_PERCENT,
+        },
+    )
+
+
+@login_required
+@require_POST
+def review_post(request, pk):
+    assignment = _assignment(request, pk)
+    competencies = assignment.submission.portfolio.competency_set.competencies.all()
+    assessment = Assessment(
+        ratings={
+            c.pk: (
+                request.POST.get(f"rating-{c.pk}", ""),
+                request.POST.get(f"comment-{c.pk}", ""),
+            )
+            for c in competencies
+        },
+        comments_for_candidate=request.POST.get("comments_for_candidate", ""),
+        comments_for_committee=request.POST.get("comments_for_committee", ""),
+    )
+    action = review_submit if "submit" in request.POST else review_save
+    try:
+        action(
+            evaluator=assignment.evaluator,
+            assignment_id=assignment.pk,
+            assessment=assessment,
+        )
+    except Assignment.DoesNotExist:
+        raise Http404 from None
+    except EvaluationError as error:
+        # A failed submission keeps what was typed: save it as a draft.
+        review_save(
+            evaluator=assignment.evaluator,
+            assignment_id=assignment.pk,
+            assessment=assessment,
+        )
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, "Review submitted." if "submit" in request.POST else "Draft saved."
+        )
+    return redirect("evaluations:review", pk=assignment.pk)
+
+
+@login_required
+@require_POST
+def decline(request, pk):
+    assignment = _assignment(request, pk)
+    try:
+        assignment_decline(
+            assignment_id=assignment.pk,
+            by=request.user,
+            reason=request.POST.get("reason", ""),
+        )
+    except EvaluationError as error:
+        messages.error(request, str(error))
+        return redirect("evaluations:review", pk=assignment.pk)
+    messages.success(request, "Declined: the program will assign someone else.")
+    return redirect("evaluations:dashboard")
+
+
+@login_required
+def evidence(request, pk, evidence_id):
+    """A file of the submission under review, to its assigned evaluator only."""
+    assignment = _assignment(request, pk)
+    names = {item["id"] for item in assignment.submission.snapshot.get("evidence", [])}
+    if evidence_id not in names:
+        raise Http404
+    item = get_object_or_404(Evidence, pk=evidence_id)
+    return FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.name,
+        content_type=BY_NAME[item.kind].mime,
+    )
