@@ -1,10 +1,85 @@
+from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import ReasonForm, action_with_form
 
-from .models import Assignment, Evaluator
+from .models import Assignment, Decision, Evaluator, Outcome
+from .reviews import revision_request
 from .services import EvaluationError, assignment_withdraw
+
+
+class RevisionRequestForm(forms.Form):
+    message = forms.CharField(
+        label="What the candidate should revise",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Sent to the candidate with the evaluators' comments (no names).",
+    )
+    recommended_course = forms.CharField(
+        label="Recommended approved course (optional)", max_length=200, required=False
+    )
+
+
+class AwaitingRevisionRequest(admin.SimpleListFilter):
+    title = "committee queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("revision", "Revision request to send")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "revision":
+            return queryset.filter(outcome=Outcome.REVISION, revision_sent_at=None)
+        return queryset
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "submission",
+        "outcome",
+        "by_third_reviewer",
+        "decided_at",
+        "revision_sent_at",
+    )
+    list_filter = (AwaitingRevisionRequest, "outcome", "by_third_reviewer")
+    list_select_related = (
+        "submission__portfolio__competency_set",
+        "submission__portfolio__candidate__user",
+    )
+    readonly_fields = [f.name for f in Decision._meta.fields]
+    actions = ["send_revision_request"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Send the revision request", permissions=["change"])
+    def send_revision_request(self, request, queryset):
+        def apply(data):
+            for decision in queryset:
+                try:
+                    revision_request(
+                        decision_id=decision.pk,
+                        by=request.user,
+                        message=data["message"],
+                        recommended_course=data["recommended_course"],
+                    )
+                except EvaluationError as error:
+                    self.message_user(request, f"{decision}: {error}", messages.WARNING)
+                else:
+                    self.message_user(request, f"{decision}: revision request sent.")
+
+        return action_with_form(
+            self,
+            request,
+            queryset,
+            form_class=RevisionRequestForm,
+            title="Send the revision request",
+            apply=apply,
+        )
 
 
 @admin.register(Evaluator)

@@ -152,6 +152,18 @@ class Decision(models.Model):
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     by_third_reviewer = models.BooleanField(default=False)
     decided_at = models.DateTimeField(auto_now_add=True)
+    # For a revision: what the committee sent the candidate, and when.
+    revision_message = models.TextField(blank=True)
+    recommended_course = models.CharField(max_length=200, blank=True)
+    revision_sent_at = models.DateTimeField(null=True, blank=True)
+    revision_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
 
     def __str__(self):
         return f"{self.submission}: {self.get_outcome_display()}"

@@ -30,7 +30,7 @@ from .models import (
     Outcome,
     Review,
 )
-from .rules import Rating, Verdict, verdict
+from .rules import Rating, Verdict, combined_rating, verdict
 from .services import EvaluationError, assign_reviewers
 
 
@@ -187,4 +187,76 @@ def _record(submission: Submission, final: str, *, by_third: bool) -> Decision:
         template=f"portfolio_{outcome}",
         context={"portfolio": portfolio, "decision": decision},
     )
+    return decision
+
+
+def candidate_feedback(submission: Submission) -> dict:
+    """What the candidate may read: combined ratings and comments, no names."""
+    reviews = [
+        a.review
+        for a in submission.assignments.filter(
+            state=AssignmentState.SUBMITTED
+        ).select_related("review")
+    ]
+    by_competency: dict[int, list] = {}
+    for review in reviews:
+        for rating in review.ratings.all():
+            by_competency.setdefault(rating.competency_id, []).append(rating.rating)
+    combined = {}
+    for competency_id, given in by_competency.items():
+        value = given[0]
+        for other in given[1:]:
+            value = combined_rating(value, other)
+        combined[competency_id] = Rating(value)
+    return {
+        "ratings": combined,
+        "comments": [
+            r.comments_for_candidate for r in reviews if r.comments_for_candidate
+        ],
+    }
+
+
+def revision_request(
+    *, decision_id, by, message: str, recommended_course=""
+) -> Decision:
+    """The committee sends the candidate what to revise; they may then resubmit."""
+    if not message.strip():
+        raise EvaluationError("Write what the candidate should revise.")
+    with transaction.atomic():
+        decision = (
+            Decision.objects.select_for_update()
+            .select_related("submission__portfolio__candidate__user")
+            .get(pk=decision_id)
+        )
+        if decision.outcome != Outcome.REVISION or decision.revision_sent_at:
+            raise EvaluationError("This decision needs no (further) revision request.")
+        decision.revision_message = message.strip()
+        decision.recommended_course = recommended_course.strip()
+        decision.revision_sent_at = timezone.now()
+        decision.revision_sent_by = by
+        decision.save()
+        portfolio = decision.submission.portfolio
+        previous = portfolio.status
+        portfolio.status = PortfolioStatus.REVISION_REQUESTED
+        portfolio.save(update_fields=["status", "updated_at"])
+        audit_log(
+            subject=portfolio,
+            action="portfolio.revision_requested",
+            summary="Revision requested by the committee",
+            actor=by,
+            owner=portfolio.candidate.user,
+            from_state=previous,
+            to_state=portfolio.status,
+            reason=decision.revision_message,
+        )
+        mail_queue(
+            key=f"revision-request:{decision.pk}",
+            to=portfolio.candidate.user.email,
+            template="portfolio_revision_request",
+            context={
+                "portfolio": portfolio,
+                "decision": decision,
+                "feedback": candidate_feedback(decision.submission),
+            },
+        )
     return decision

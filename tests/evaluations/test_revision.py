@@ -1,0 +1,98 @@
+"""Two "not met": the committee asks for a revision; the candidate resubmits."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from evaluations.models import Decision, Outcome
+from evaluations.reviews import (
+    Assessment,
+    candidate_feedback,
+    review_submit,
+    revision_request,
+)
+from evaluations.rules import Rating
+from evaluations.services import EvaluationError, assign_reviewers
+from lssc.accounts.roles import StaffGroup
+from portfolios.models import PortfolioStatus, Submission
+from portfolios.services import narrative_save, portfolio_submit
+from tests.factories import staff_user
+from tests.portfolios.test_submission import complete
+
+pytestmark = pytest.mark.django_db
+
+
+def rate(assignment, submission, rating, note):
+    competencies = submission.portfolio.competency_set.competencies.all()
+    review_submit(
+        evaluator=assignment.evaluator,
+        assignment_id=assignment.pk,
+        assessment=Assessment(
+            ratings={c.pk: (rating(c.number), "") for c in competencies},
+            comments_for_candidate=note,
+            comments_for_committee="only for the committee",
+        ),
+    )
+
+
+def test_the_committee_sends_a_revision_and_the_candidate_resubmits(
+    client, submission, make_evaluator, commit
+):
+    make_evaluator("Ann Reviewer")
+    make_evaluator("Bob Reviewer")
+    first, second = assign_reviewers(submission_id=submission.pk)
+    rate(
+        first, submission, lambda n: Rating.NOT_MET if n == 3 else Rating.MET, "Ann: 3"
+    )
+    rate(second, submission, lambda n: Rating.PARTIALLY_MET, "Bob: all partial")
+    decision = Decision.objects.get()
+    assert decision.outcome == Outcome.REVISION
+
+    feedback = candidate_feedback(submission)
+    by_number = {
+        c.number: feedback["ratings"][c.pk]
+        for c in submission.portfolio.competency_set.competencies.all()
+    }
+    assert by_number[3] == Rating.NOT_MET  # not met by either: not met
+    assert by_number[1] == Rating.MET  # met and partially met: the better
+
+    client.force_login(staff_user(StaffGroup.REVIEW_COMMITTEE))
+    with commit():
+        response = client.post(
+            reverse("admin:evaluations_decision_changelist"),
+            {
+                "action": "send_revision_request",
+                "_selected_action": [decision.pk],
+                "apply": "1",
+                "message": "Show how you troubleshoot (competency 3).",
+                "recommended_course": "LIBT 120 Library Technology",
+            },
+        )
+    assert response.status_code == 302
+    portfolio = submission.portfolio
+    portfolio.refresh_from_db()
+    assert portfolio.status == PortfolioStatus.REVISION_REQUESTED
+    message = next(m for m in mail.outbox if "what to revise" in m.subject)
+    assert "LIBT 120 Library Technology" in message.body
+    assert "Ann: 3" in message.body and "Bob: all partial" in message.body
+    for secret in ("Ann Reviewer", "Bob Reviewer", "only for the committee"):
+        assert secret not in message.body
+    with pytest.raises(EvaluationError):
+        revision_request(decision_id=decision.pk, by=None, message="again")
+
+    # The candidate revises and resubmits (the resubmission fee is $0).
+    complete(portfolio)
+    competency = portfolio.competency_set.competencies.get(number=3)
+    narrative_save(
+        portfolio_id=portfolio.pk,
+        competency_id=competency.pk,
+        text="Revised: " + "troubleshooting " * 60,
+        by=None,
+    )
+    with commit():
+        portfolio_submit(portfolio_id=portfolio.pk, by=None)
+    second_submission = Submission.objects.get(portfolio=portfolio, number=2)
+    assert second_submission.snapshot["narratives"][str(competency.pk)].startswith(
+        "Revised"
+    )
+    assert second_submission.assignments.count() == 2
