@@ -9,6 +9,7 @@ Celery tasks executed eagerly; production sets ``DATABASE_URL``, ``REDIS_URL``,
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -131,7 +132,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 # Periodic sweeps (reminders, expiry) are added here by the apps that own them.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "review-reminders": {
+        "task": "evaluations.send_review_reminders",
+        "schedule": crontab(hour=13, minute=0),  # 7 or 8 a.m. in Chicago
+    },
+}
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"

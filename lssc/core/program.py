@@ -33,6 +33,10 @@ class ProgramRules:
     # and none is rated "not met".
     PORTFOLIO_PASS_MET_PERCENT: int = 70
     REVIEW_DUE_DAYS: int = 21
+    # Evaluators are reminded this many days before a review is due, and on each
+    # of the first days it is overdue.
+    REVIEW_REMINDER_DAYS_BEFORE: int = 5
+    REVIEW_OVERDUE_REMINDERS: int = 3
     EVALUATOR_DEFAULT_MAX_ASSIGNMENTS: int = 3
 
 

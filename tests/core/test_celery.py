@@ -1,6 +1,5 @@
 """A real Celery worker consumes from the real Redis broker."""
 
-import pytest
 from celery.contrib.testing.worker import start_worker
 
 from lssc.celery import app
@@ -12,7 +11,6 @@ def test_tasks_run_eagerly_without_a_broker(settings):
     assert ping.delay().get(timeout=1) == "pong"
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_real_worker_runs_a_task_end_to_end(redis_url):
     saved = {
         key: app.conf[key]
