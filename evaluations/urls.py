@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/save/", views.review_post, name="review_post"),
     path("<int:pk>/decline/", views.decline, name="decline"),
     path("<int:pk>/evidence/<int:evidence_id>/", views.evidence, name="evidence"),
+    path("feedback/<int:portfolio_pk>/", views.feedback, name="feedback"),
 ]

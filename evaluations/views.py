@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from lssc.core.program import rules
 from portfolios.filetypes import BY_NAME
-from portfolios.models import Evidence
+from portfolios.models import Evidence, Portfolio, Submission
 
 from .models import Assignment, AssignmentState, Evaluator, Review
-from .reviews import Assessment, review_save, review_submit
+from .reviews import Assessment, candidate_feedback, review_save, review_submit
 from .rules import Rating, verdict
 from .services import EvaluationError, assignment_decline
 
@@ -193,4 +193,36 @@ def evidence(request, pk, evidence_id):
         as_attachment=True,
         filename=item.name,
         content_type=BY_NAME[item.kind].mime,
+    )
+
+
+@login_required
+def feedback(request, portfolio_pk):
+    """The candidate's view of the evaluations of their portfolio: no names."""
+    portfolio = get_object_or_404(
+        Portfolio.objects.select_related("competency_set"),
+        pk=portfolio_pk,
+        candidate__user=request.user,
+    )
+    decided = list(
+        Submission.objects.filter(portfolio=portfolio, decision__isnull=False)
+        .select_related("decision")
+        .order_by("-number")
+    )
+    competencies = list(portfolio.competency_set.competencies.all())
+    rounds = []
+    for submission in decided:
+        found = candidate_feedback(submission)
+        rounds.append(
+            {
+                "submission": submission,
+                "decision": submission.decision,
+                "rows": [(c, found["ratings"].get(c.pk)) for c in competencies],
+                "comments": found["comments"],
+            }
+        )
+    return render(
+        request,
+        "evaluations/feedback.html",
+        {"portfolio": portfolio, "rounds": rounds},
     )

@@ -2,6 +2,7 @@ import pytest
 from allauth.mfa.utils import is_mfa_enabled
 from django.core.management import CommandError, call_command
 
+from evaluations.models import Evaluator
 from lssc.accounts.models import User
 from lssc.accounts.roles import StaffGroup, in_group
 from lssc.core.management.commands.seed_demo import DEMO_PASSWORD
@@ -13,7 +14,12 @@ def test_seed_demo_creates_every_role_once(settings, capsys):
     settings.DEBUG = True
     call_command("seed_demo")
     call_command("seed_demo")
-    assert User.objects.filter(email__endswith="@demo.lssc.test").count() == 7
+    assert User.objects.filter(email__endswith="@demo.lssc.test").count() == 8
+    # Three trained evaluators for every set, from three workplaces.
+    evaluators = Evaluator.objects.filter(trained_on__isnull=False, active=True)
+    assert evaluators.count() == 3
+    assert len({e.institution for e in evaluators}) == 3
+    assert all(e.sets.count() == 10 for e in evaluators)
     officer = User.objects.get(email="officer@demo.lssc.test")
     assert officer.check_password(DEMO_PASSWORD)
     assert in_group(officer, StaffGroup.PROGRAM_OFFICER)

@@ -16,7 +16,7 @@ from evaluations.services import EvaluationError, assign_reviewers
 from lssc.accounts.roles import StaffGroup
 from portfolios.models import PortfolioStatus, Submission
 from portfolios.services import narrative_save, portfolio_submit
-from tests.factories import staff_user
+from tests.factories import UserFactory, staff_user
 from tests.portfolios.test_submission import complete
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +96,34 @@ def test_the_committee_sends_a_revision_and_the_candidate_resubmits(
         "Revised"
     )
     assert second_submission.assignments.count() == 2
+
+
+def test_the_candidate_reads_combined_feedback_without_names(
+    client, submission, make_evaluator
+):
+    make_evaluator("Ann Reviewer")
+    make_evaluator("Bob Reviewer")
+    first, second = assign_reviewers(submission_id=submission.pk)
+    rate(first, submission, lambda n: Rating.MET, "Ann says well done")
+    rate(
+        second,
+        submission,
+        lambda n: Rating.PARTIALLY_MET if n <= 3 else Rating.MET,
+        "Bob wants more",
+    )
+    assert Decision.objects.get().outcome == Outcome.ACHIEVED
+    client.force_login(submission.portfolio.candidate.user)
+    page = client.get(
+        reverse("evaluations:feedback", args=[submission.portfolio.pk])
+    ).content.decode()
+    assert "Submission 1: Set achieved" in page
+    assert "Ann says well done" in page and "Bob wants more" in page
+    assert "Partially met" not in page  # met and partially met combine to met
+    for secret in ("Ann Reviewer", "Bob Reviewer", "only for the committee"):
+        assert secret not in page
+
+
+def test_feedback_of_someone_elses_portfolio_answers_404(client, submission):
+    client.force_login(UserFactory())
+    url = reverse("evaluations:feedback", args=[submission.portfolio.pk])
+    assert client.get(url).status_code == 404

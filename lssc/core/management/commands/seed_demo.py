@@ -1,12 +1,22 @@
 """Demo accounts for every role, so a newcomer can sign in as each one locally."""
 
+import datetime
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lssc.accounts.roles import StaffGroup
 from lssc.accounts.services import user_ensure
+
+# Demo evaluators: trained, for every set, each from a different workplace.
+DEMO_EVALUATORS = {
+    "evaluator1@demo.lssc.test": "Lakeside Community College",
+    "evaluator2@demo.lssc.test": "Riverside Public Library",
+    "evaluator3@demo.lssc.test": "State Library of Illinois",
+}
 
 # Known, local-only credentials. The command refuses to run with DEBUG off.
 DEMO_PASSWORD = "lssc-demo-password"  # noqa: S105
@@ -29,6 +39,7 @@ DEMO_PEOPLE = [
     ),
     ("evaluator1@demo.lssc.test", "Eva Evaluator", (), "Evaluator"),
     ("evaluator2@demo.lssc.test", "Evan Evaluator", (), "Evaluator"),
+    ("evaluator3@demo.lssc.test", "Ezra Evaluator", (), "Evaluator"),
     ("provider@demo.lssc.test", "Pat Provider", (), "Course provider contact"),
     ("candidate1@demo.lssc.test", "Cara Candidate", (), "Candidate"),
     ("candidate2@demo.lssc.test", "Cody Candidate", (), "Candidate"),
@@ -55,6 +66,8 @@ class Command(BaseCommand):
                 ).exists()
             ):
                 TOTP.activate(user, DEMO_TOTP_SECRET)
+            if email in DEMO_EVALUATORS:
+                self._evaluator(user, DEMO_EVALUATORS[email])
             rows.append((role, email, "created" if created else "exists"))
         width = max(len(role) for role, _, _ in rows)
         self.stdout.write("Demo accounts (local use only):")
@@ -64,3 +77,16 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Staff two-factor secret (add to an authenticator app): {DEMO_TOTP_SECRET}"
         )
+
+    def _evaluator(self, user, institution):
+        # Looked up by name: the core does not import the apps built on it.
+        evaluator_model = apps.get_model("evaluations", "Evaluator")
+        competency_set = apps.get_model("competencies", "CompetencySet")
+        evaluator, _ = evaluator_model.objects.get_or_create(
+            user=user,
+            defaults={
+                "institution": institution,
+                "trained_on": datetime.date(2026, 1, 15),
+            },
+        )
+        evaluator.sets.set(competency_set.objects.current())
