@@ -1,9 +1,12 @@
 """The evaluator's pages: their own assignments only, blind to the other review."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from evaluations.models import AssignmentState, Decision
+from evaluations.services import assign_reviewers
 from lssc.payments.services import payment_confirm
 from portfolios.models import PortfolioStatus, Submission
 from portfolios.services import (
@@ -133,3 +136,28 @@ def test_evidence_opens_for_the_assigned_evaluator_only(client, paid_submission)
 def test_people_who_are_not_evaluators_have_no_dashboard(client):
     client.force_login(UserFactory())
     assert client.get(reverse("evaluations:dashboard")).status_code == 404
+
+
+def test_the_dashboard_costs_the_same_for_one_or_many_assignments(
+    client, technology, make_evaluator, django_assert_max_num_queries
+):
+    ann = make_evaluator("Ann Reviewer", max_assignments=10)
+    client.force_login(ann.user)
+
+    def new_submission():
+        portfolio = portfolio_open(
+            candidate=admitted_candidate(), competency_set=technology, by=None
+        )
+        submission = Submission.objects.create(
+            portfolio=portfolio, number=1, snapshot={}
+        )
+        assign_reviewers(submission_id=submission.pk)
+
+    new_submission()
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(reverse("evaluations:dashboard")).status_code == 200
+    baseline = len(one.captured_queries)  # read now: the next request clears the log
+    for _ in range(5):
+        new_submission()
+    with django_assert_max_num_queries(baseline):
+        assert client.get(reverse("evaluations:dashboard")).status_code == 200

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lssc.accounts.roles import StaffGroup
+from lssc.competencies.models import CompetencySet
 from portfolios.models import (
     Evidence,
     EvidenceRole,
@@ -13,6 +14,7 @@ from portfolios.models import (
     Portfolio,
     PortfolioStatus,
 )
+from portfolios.services import portfolio_open
 from tests.candidates.helpers import admitted_candidate
 from tests.factories import UserFactory, staff_user
 
@@ -200,3 +202,17 @@ def test_an_incomplete_portfolio_is_not_submitted(signed_in, portfolio):
     assert "not ready to submit" in response.content.decode()
     portfolio.refresh_from_db()
     assert portfolio.status == PortfolioStatus.DRAFT
+
+
+def test_the_car_shows_where_each_portfolio_stands(signed_in, portfolio, candidate):
+    youth = portfolio_open(
+        candidate=candidate,
+        competency_set=CompetencySet.objects.get(slug="youth-services"),
+        by=None,
+    )
+    Portfolio.objects.filter(pk=youth.pk).update(status=PortfolioStatus.UNDER_REVIEW)
+    html = signed_in.get(reverse("candidates:car")).content.decode()
+    technology_row = html[html.index(">Technology<") :].split("</tr>")[0]
+    assert "In progress" in technology_row
+    youth_row = html[html.index(">Youth Services<") :].split("</tr>")[0]
+    assert "Under review" in youth_row
