@@ -133,11 +133,9 @@ def narrative_save(*, portfolio_id, competency_id, text: str, by) -> Narrative:
 # Evidence -----------------------------------------------------------------------------
 
 
-def evidence_add(*, portfolio_id, upload, title: str, description: str = "", by):
-    """Store an uploaded file as evidence, once its content has been checked."""
+def _checked_upload(upload):
+    """The kind and digest of an acceptable upload; ``PortfolioError`` if not."""
     program = rules()
-    if not title.strip():
-        raise PortfolioError("Give the file a title.")
     if upload.size == 0:
         raise PortfolioError("The file is empty.")
     if upload.size > program.EVIDENCE_MAX_FILE_MB * MB:
@@ -157,45 +155,89 @@ def evidence_add(*, portfolio_id, upload, title: str, description: str = "", by)
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
+    return kind, digest.hexdigest()
 
+
+def _store_evidence(portfolio, upload, kind, digest, *, title, description, freed=0):
+    """Write the file and its row (the portfolio is locked); within the total."""
+    limit = rules().PORTFOLIO_MAX_TOTAL_MB
+    used = (
+        portfolio.evidence.filter(retired_at=None).aggregate(total=Sum("size"))["total"]
+        or 0
+    ) - freed
+    if used + upload.size > limit * MB:
+        raise PortfolioError(
+            f"This file would take the portfolio past its {limit} MB in all "
+            f"({used / MB:.1f} MB used)."
+        )
+    evidence = Evidence(
+        portfolio=portfolio,
+        name=safe_name(upload.name or "", kind),
+        kind=kind.extension.lstrip("."),
+        size=upload.size,
+        sha256=digest,
+        title=title.strip()[:200],
+        description=description.strip()[:1000],
+    )
+    evidence.file.save(evidence.name, upload, save=False)
+    try:
+        evidence.save()
+    except Exception:
+        # The row was not written: do not leave its file behind.
+        evidence.file.delete(save=False)
+        raise
+    return evidence
+
+
+def evidence_add(*, portfolio_id, upload, title: str, description: str = "", by):
+    """Store an uploaded file as evidence, once its content has been checked."""
+    if not title.strip():
+        raise PortfolioError("Give the file a title.")
+    kind, digest = _checked_upload(upload)
     with transaction.atomic():
         portfolio = _editable(portfolio_id)
-        used = (
-            portfolio.evidence.filter(retired_at=None).aggregate(total=Sum("size"))[
-                "total"
-            ]
-            or 0
+        evidence = _store_evidence(
+            portfolio, upload, kind, digest, title=title, description=description
         )
-        if used + upload.size > program.PORTFOLIO_MAX_TOTAL_MB * MB:
-            raise PortfolioError(
-                f"This file would take the portfolio past its "
-                f"{program.PORTFOLIO_MAX_TOTAL_MB} MB in all "
-                f"({used / MB:.1f} MB used)."
-            )
-        evidence = Evidence(
-            portfolio=portfolio,
-            name=safe_name(upload.name or "", kind),
-            kind=kind.extension.lstrip("."),
-            size=upload.size,
-            sha256=digest.hexdigest(),
-            title=title.strip()[:200],
-            description=description.strip()[:1000],
+        audit_log(
+            subject=portfolio,
+            action="portfolio.evidence_added",
+            summary=f"Evidence “{evidence.title}” added ({evidence.name})",
+            actor=by,
+            owner=portfolio.candidate.user,
         )
-        evidence.file.save(evidence.name, upload, save=False)
-        try:
-            evidence.save()
-            audit_log(
-                subject=portfolio,
-                action="portfolio.evidence_added",
-                summary=f"Evidence “{evidence.title}” added ({evidence.name})",
-                actor=by,
-                owner=portfolio.candidate.user,
-            )
-        except Exception:
-            # The row was not written: do not leave its file behind.
-            evidence.file.delete(save=False)
-            raise
     return evidence
+
+
+def evidence_replace(*, evidence_id, upload, by) -> Evidence:
+    """A new file in place of an old one: same title and links; the old one retired.
+
+    The old file itself is kept, since a past submission may name it.
+    """
+    kind, digest = _checked_upload(upload)
+    with transaction.atomic():
+        old = Evidence.objects.get(pk=evidence_id, retired_at=None)
+        portfolio = _editable(old.portfolio_id)
+        new = _store_evidence(
+            portfolio,
+            upload,
+            kind,
+            digest,
+            title=old.title,
+            description=old.description,
+            freed=old.size,
+        )
+        EvidenceLink.objects.filter(evidence=old).update(evidence=new)
+        old.retired_at = timezone.now()
+        old.save(update_fields=["retired_at"])
+        audit_log(
+            subject=portfolio,
+            action="portfolio.evidence_replaced",
+            summary=f"Evidence “{old.title}” replaced ({old.name} → {new.name})",
+            actor=by,
+            owner=portfolio.candidate.user,
+        )
+    return new
 
 
 def evidence_link(*, evidence_id, competency_id, role: str, by) -> EvidenceLink:

@@ -18,6 +18,7 @@ urlpatterns = [
         views.evidence_unlink_view,
         name="unlink",
     ),
+    path("evidence/<int:pk>/replace/", views.evidence_replace_view, name="replace"),
     path("evidence/<int:pk>/remove/", views.evidence_remove_view, name="remove"),
     path("evidence/<int:pk>/download/", views.evidence_download, name="download"),
 ]

@@ -23,6 +23,7 @@ from .services import (
     evidence_add,
     evidence_link,
     evidence_remove,
+    evidence_replace,
     evidence_unlink,
     narrative_save,
     portfolio_open,
@@ -220,6 +221,23 @@ def evidence_unlink_view(request, pk, competency_id):
         )
     except PortfolioError as error:
         messages.error(request, str(error))
+    return redirect("portfolios:builder", pk=evidence.portfolio_id)
+
+
+@login_required
+@require_POST
+def evidence_replace_view(request, pk):
+    evidence = _own_evidence(request, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Choose the new file.")
+    else:
+        try:
+            evidence_replace(evidence_id=evidence.pk, upload=upload, by=request.user)
+        except PortfolioError as error:
+            messages.error(request, f"“{evidence.title}” was not replaced: {error}")
+        else:
+            messages.success(request, f"“{evidence.title}” replaced.")
     return redirect("portfolios:builder", pk=evidence.portfolio_id)
 
 

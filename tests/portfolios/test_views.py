@@ -216,3 +216,46 @@ def test_the_car_shows_where_each_portfolio_stands(signed_in, portfolio, candida
     assert "In progress" in technology_row
     youth_row = html[html.index(">Youth Services<") :].split("</tr>")[0]
     assert "Under review" in youth_row
+
+
+def test_replace_a_file_while_drafting(signed_in, portfolio):
+    upload(signed_in, portfolio)
+    old = Evidence.objects.get()
+    competency = portfolio.competency_set.competencies.get(number=1)
+    signed_in.post(
+        reverse("portfolios:link", args=[old.pk]),
+        {f"{old.pk}-competency": competency.pk, f"{old.pk}-role": "primary"},
+    )
+    response = signed_in.post(
+        reverse("portfolios:replace", args=[old.pk]),
+        {"file": SimpleUploadedFile("newer.png", files.PNG)},
+    )
+    assert response.status_code == 302
+    new = Evidence.objects.get(retired_at=None)
+    assert (new.title, new.kind, new.name) == ("Desk log", "png", "newer.png")
+    assert new.links.get().competency == competency
+    old.refresh_from_db()
+    assert old.retired_at is not None
+    assert old.file.storage.exists(old.file.name)  # a past submission may name it
+
+    # An impostor is refused and nothing changes.
+    signed_in.post(
+        reverse("portfolios:replace", args=[new.pk]),
+        {"file": SimpleUploadedFile("evil.pdf", files.EXE)},
+    )
+    assert Evidence.objects.get(retired_at=None) == new
+
+
+def test_no_replacing_after_submission(signed_in, portfolio):
+    upload(signed_in, portfolio)
+    evidence = Evidence.objects.get()
+    Portfolio.objects.filter(pk=portfolio.pk).update(
+        status=PortfolioStatus.UNDER_REVIEW
+    )
+    response = signed_in.post(
+        reverse("portfolios:replace", args=[evidence.pk]),
+        {"file": SimpleUploadedFile("newer.pdf", files.PDF)},
+        follow=True,
+    )
+    assert "can no longer be changed" in response.content.decode()
+    assert Evidence.objects.get() == evidence
