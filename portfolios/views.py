@@ -1,5 +1,7 @@
 """The candidate's pages: their portfolios, the builder, evidence files."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -11,9 +13,8 @@ from candidates.models import Candidate
 from lssc.competencies.models import CompetencySet
 from lssc.competencies.selectors import grouped_competencies
 from lssc.core.program import rules
-from lssc.payments.forms import PaymentChoiceForm, card_return_url
+from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
-from lssc.payments.stripe_gateway import CardPaymentUnavailable
 
 from .filetypes import BY_NAME
 from .forms import EvidenceLinkForm, EvidenceUploadForm
@@ -291,22 +292,10 @@ def pay(request, pk):
         return redirect("portfolios:builder", pk=portfolio.pk)
     form = PaymentChoiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            _, url = portfolio_pay(
-                portfolio=portfolio,
-                method=form.cleaned_data["method"],
-                institution=form.cleaned_data.get("institution", ""),
-                return_url=card_return_url(request),
-            )
-        except CardPaymentUnavailable:
-            messages.error(
-                request,
-                "Card payment is not available right now. Nothing was charged; "
-                "please try again later, or choose to pay by check.",
-            )
-        except PortfolioError as error:
-            messages.error(request, str(error))
-        else:
+        url = start_payment(
+            request, form, partial(portfolio_pay, portfolio=portfolio), PortfolioError
+        )
+        if url:
             return redirect(url)
     return render(
         request,

@@ -1,5 +1,7 @@
 """The application: a few saved steps, a review with the hours counted, then payment."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -7,9 +9,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from lssc.payments.forms import PaymentChoiceForm, card_return_url
+from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
-from lssc.payments.stripe_gateway import CardPaymentUnavailable
 
 from ..enums import ApplicationStatus
 from ..forms import (
@@ -170,22 +171,9 @@ def application_status(request):
     can_pay = balance > 0 and application.status != ApplicationStatus.REJECTED
     form = PaymentChoiceForm(request.POST or None)
     if request.method == "POST" and can_pay and form.is_valid():
-        try:
-            _, url = application_pay(
-                application=application,
-                method=form.cleaned_data["method"],
-                institution=form.cleaned_data.get("institution", ""),
-                return_url=card_return_url(request),
-            )
-        except CardPaymentUnavailable:
-            messages.error(
-                request,
-                "Card payment is not available right now. Nothing was charged; "
-                "please try again later, or choose to pay by check.",
-            )
-        except ApplicationError as error:
-            messages.error(request, str(error))
-        else:
+        pay = partial(application_pay, application=application)
+        url = start_payment(request, form, pay, ApplicationError)
+        if url:
             return redirect(url)
     return render(
         request,

@@ -1,10 +1,11 @@
 """How a person chooses to pay a fee: shared by every page that takes a payment."""
 
 from django import forms
+from django.contrib import messages
 from django.urls import reverse
 
 from .enums import PaymentMethod
-from .stripe_gateway import card_payments_enabled
+from .stripe_gateway import CardPaymentUnavailable, card_payments_enabled
 
 
 def payment_methods():
@@ -15,6 +16,32 @@ def payment_methods():
     if card_payments_enabled():
         methods.insert(0, (PaymentMethod.CARD.value, "Card, online now"))
     return methods
+
+
+def start_payment(request, form, pay, refusals) -> str | None:
+    """Start paying with the method chosen in the valid ``form``.
+
+    ``pay(method=, institution=, return_url=)`` is the owning app's service; it
+    returns ``(payment, url)``. The URL to send the payer to, or ``None`` with the
+    problem shown on the page (card payment unavailable, or one of ``refusals``).
+    """
+    try:
+        _, url = pay(
+            method=form.cleaned_data["method"],
+            institution=form.cleaned_data.get("institution", ""),
+            return_url=card_return_url(request),
+        )
+    except CardPaymentUnavailable:
+        messages.error(
+            request,
+            "Card payment is not available right now. Nothing was charged; "
+            "please try again later, or choose to pay by check.",
+        )
+    except refusals as error:
+        messages.error(request, str(error))
+    else:
+        return url
+    return None
 
 
 def card_return_url(request):
