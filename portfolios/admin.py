@@ -1,9 +1,17 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Evidence, EvidenceLink, Narrative, Portfolio
+from .models import (
+    Evidence,
+    EvidenceLink,
+    Narrative,
+    Portfolio,
+    PreReview,
+    PreReviewComment,
+)
+from .services import PortfolioError, prereview_complete
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -67,3 +75,65 @@ class EvidenceLinkAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class PreReviewCommentInline(admin.TabularInline):
+    model = PreReviewComment
+    extra = 1
+    autocomplete_fields = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only the competencies of the portfolio's own set.
+        if db_field.name == "competency" and request.resolver_match.kwargs.get(
+            "object_id"
+        ):
+            pre_review = PreReview.objects.filter(
+                pk=request.resolver_match.kwargs["object_id"]
+            ).first()
+            if pre_review is not None:
+                kwargs["queryset"] = pre_review.portfolio.competency_set.competencies
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class OpenFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Waiting for staff"), ("no", "Comments sent")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(completed_at=None)
+        if self.value() == "no":
+            return queryset.exclude(completed_at=None)
+        return queryset
+
+
+@admin.register(PreReview)
+class PreReviewAdmin(admin.ModelAdmin):
+    list_display = ("portfolio", "requested_at", "completed_at")
+    list_filter = (OpenFilter,)
+    list_select_related = ("portfolio__candidate__user", "portfolio__competency_set")
+    fields = ("portfolio", "requested_at", "general_comment", "completed_at")
+    readonly_fields = ("portfolio", "requested_at", "completed_at")
+    inlines = [PreReviewCommentInline]
+    actions = ["send_to_candidate"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(
+        description="Send the comments to the candidate", permissions=["change"]
+    )
+    def send_to_candidate(self, request, queryset):
+        for pre_review in queryset:
+            try:
+                prereview_complete(pre_review_id=pre_review.pk, by=request.user)
+            except PortfolioError as error:
+                self.message_user(request, f"{pre_review}: {error}", messages.WARNING)
+            else:
+                self.message_user(request, f"{pre_review}: comments sent.")

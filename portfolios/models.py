@@ -3,6 +3,7 @@ evidence files linked to the competencies they demonstrate."""
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -165,3 +166,53 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.portfolio}, submission {self.number}"
+
+
+class PreReview(models.Model):
+    """A candidate's request that program staff look at a draft (no fee, FAQ 15)."""
+
+    portfolio = models.ForeignKey(
+        Portfolio, on_delete=models.CASCADE, related_name="pre_reviews"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    general_comment = models.TextField("comment on the whole portfolio", blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = "pre-review"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["portfolio"],
+                condition=models.Q(completed_at__isnull=True),
+                name="one_open_pre_review",
+            )
+        ]
+
+    def __str__(self):
+        return f"Pre-review of {self.portfolio}"
+
+
+class PreReviewComment(models.Model):
+    pre_review = models.ForeignKey(
+        PreReview, on_delete=models.CASCADE, related_name="comments"
+    )
+    competency = models.ForeignKey(Competency, on_delete=models.PROTECT)
+    comment = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pre_review", "competency"], name="one_comment_per_competency"
+            )
+        ]
+
+    def __str__(self):
+        return f"On competency {self.competency.number}"

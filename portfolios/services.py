@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from lssc.accounts.models import User
+from lssc.accounts.roles import StaffGroup
 from lssc.audit.services import audit_log
 from lssc.competencies.models import Competency
 from lssc.core.program import rules
@@ -29,6 +31,7 @@ from .models import (
     Narrative,
     Portfolio,
     PortfolioStatus,
+    PreReview,
     Submission,
 )
 from .signals import portfolio_submitted
@@ -452,3 +455,66 @@ def _audit(portfolio, actor, action, summary, previous):
         from_state=previous,
         to_state=portfolio.status,
     )
+
+
+# Staff pre-review (no fee) ----------------------------------------------------------
+
+
+def prereview_request(*, portfolio_id, by) -> PreReview:
+    """Ask program staff to look at the draft; it stays editable meanwhile."""
+    with transaction.atomic():
+        portfolio = _editable(portfolio_id)
+        if portfolio.pre_reviews.filter(completed_at=None).exists():
+            raise PortfolioError("You have already asked; staff will reply soon.")
+        request = PreReview.objects.create(portfolio=portfolio)
+        audit_log(
+            subject=portfolio,
+            action="portfolio.pre_review_requested",
+            summary="Staff pre-review requested",
+            actor=by,
+            owner=portfolio.candidate.user,
+        )
+        staff = User.objects.filter(
+            is_active=True,
+            groups__name__in=[StaffGroup.PROGRAM_ASSISTANT, StaffGroup.PROGRAM_OFFICER],
+        ).values_list("email", flat=True)
+        for email in set(staff):
+            mail_queue(
+                key=f"pre-review-requested:{request.pk}:{email}",
+                to=email,
+                template="staff_pre_review_requested",
+                context={"pre_review": request},
+            )
+    return request
+
+
+def prereview_complete(*, pre_review_id, by) -> PreReview:
+    """Send staff's comments to the candidate (written in the admin)."""
+    with transaction.atomic():
+        pre_review = (
+            PreReview.objects.select_for_update()
+            .select_related("portfolio__candidate__user", "portfolio__competency_set")
+            .get(pk=pre_review_id)
+        )
+        if pre_review.completed_at is not None:
+            raise PortfolioError("These comments have already been sent.")
+        if not (pre_review.general_comment.strip() or pre_review.comments.exists()):
+            raise PortfolioError("Write a comment before sending.")
+        pre_review.completed_at = timezone.now()
+        pre_review.completed_by = by
+        pre_review.save(update_fields=["completed_at", "completed_by"])
+        portfolio = pre_review.portfolio
+        audit_log(
+            subject=portfolio,
+            action="portfolio.pre_review_completed",
+            summary="Staff pre-review comments sent",
+            actor=by,
+            owner=portfolio.candidate.user,
+        )
+        mail_queue(
+            key=f"pre-review-completed:{pre_review.pk}",
+            to=portfolio.candidate.user.email,
+            template="pre_review_completed",
+            context={"pre_review": pre_review, "portfolio": portfolio},
+        )
+    return pre_review

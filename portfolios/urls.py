@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.builder, name="builder"),
     path("<int:pk>/narratives/", views.narratives_save, name="narratives"),
     path("<int:pk>/evidence/", views.evidence_upload, name="upload"),
+    path("<int:pk>/pre-review/", views.pre_review, name="pre_review"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/pay/", views.pay, name="pay"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),

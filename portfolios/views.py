@@ -31,6 +31,7 @@ from .services import (
     portfolio_pay,
     portfolio_submit,
     portfolio_withdraw,
+    prereview_request,
     submission_fee_cents,
     submission_gaps,
     word_count,
@@ -119,6 +120,15 @@ def builder(request, pk):
                 competency.narrative = narratives.get(competency.pk, "")
                 competency.words = word_count(competency.narrative)
                 competency.evidence = evidence_by_competency.get(competency.pk, [])
+    pre_reviews = list(portfolio.pre_reviews.prefetch_related("comments"))
+    latest = next((p for p in pre_reviews if p.completed_at), None)
+    staff_comments = (
+        {c.competency_id: c.comment for c in latest.comments.all()} if latest else {}
+    )
+    for part in parts:
+        for group in part.kinds:
+            for competency in group.competencies:
+                competency.staff_comment = staff_comments.get(competency.pk, "")
     competencies = competency_set.competencies.all()
     return render(
         request,
@@ -133,6 +143,8 @@ def builder(request, pk):
             "upload_form": EvidenceUploadForm(max_mb=rules().EVIDENCE_MAX_FILE_MB),
             "gaps": submission_gaps(portfolio),
             "fee_cents": submission_fee_cents(portfolio),
+            "pre_review_open": any(p.completed_at is None for p in pre_reviews),
+            "pre_review": latest,
             "min_words": rules().PORTFOLIO_NARRATIVE_MIN_WORDS,
         },
     )
@@ -319,4 +331,19 @@ def withdraw(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, "Taken back: you can edit the portfolio again.")
+    return redirect("portfolios:builder", pk=portfolio.pk)
+
+
+@login_required
+@require_POST
+def pre_review(request, pk):
+    portfolio = _own_portfolio(request, pk)
+    try:
+        prereview_request(portfolio_id=portfolio.pk, by=request.user)
+    except PortfolioError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, "Asked: program staff will comment; you can keep editing."
+        )
     return redirect("portfolios:builder", pk=portfolio.pk)
