@@ -4,7 +4,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import ReasonForm, action_with_form
 
-from .models import Assignment, Decision, Evaluator, Outcome
+from .models import (
+    Assignment,
+    CompetencyRating,
+    Decision,
+    Evaluator,
+    Outcome,
+    Review,
+)
 from .reviews import revision_request
 from .services import EvaluationError, assignment_withdraw
 
@@ -154,3 +161,38 @@ class AssignmentAdmin(SimpleHistoryAdmin):
             title="Withdraw assignments",
             apply=apply,
         )
+
+
+class CompetencyRatingInline(admin.TabularInline):
+    model = CompetencyRating
+    extra = 0
+    can_delete = False
+    fields = ("competency", "rating", "comment")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    """Reviews are the evaluators' own words: staff read them, never edit them."""
+
+    list_display = ("assignment", "verdict", "submitted_at")
+    list_filter = ("verdict",)
+    list_select_related = (
+        "assignment__evaluator__user",
+        "assignment__submission__portfolio__competency_set",
+        "assignment__submission__portfolio__candidate__user",
+    )
+    readonly_fields = [f.name for f in Review._meta.fields]
+    inlines = [CompetencyRatingInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

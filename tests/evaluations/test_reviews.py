@@ -5,13 +5,16 @@ import threading
 import pytest
 from django.core import mail
 from django.db import connection
+from django.urls import reverse
 
 from candidates.models import Achievement
 from evaluations.models import AssignmentState, Decision, Outcome, Review
 from evaluations.reviews import Assessment, review_save, review_submit
 from evaluations.rules import Rating
 from evaluations.services import EvaluationError, assign_reviewers
+from lssc.accounts.roles import StaffGroup
 from portfolios.models import PortfolioStatus
+from tests.factories import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +145,15 @@ def test_two_reviews_at_the_same_instant_decide_exactly_once(submission, reviewe
     assert errors == []
     assert Decision.objects.filter(submission=submission).count() == 1
     assert Achievement.objects.count() == 1
+
+
+def test_the_committee_reads_reviews_in_the_admin(client, submission, reviewers):
+    first = reviewers[0]
+    submit(first, Rating.MET, submission)
+    client.force_login(staff_user(StaffGroup.REVIEW_COMMITTEE))
+    review = Review.objects.get()
+    page = client.get(reverse("admin:evaluations_review_change", args=[review.pk]))
+    assert page.status_code == 200
+    assert "Confidential note." in page.content.decode()
+    listing = client.get(reverse("admin:evaluations_review_changelist"))
+    assert listing.status_code == 200
