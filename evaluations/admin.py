@@ -2,7 +2,11 @@ from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from lssc.core.admin_actions import ReasonForm, action_with_form
+from lssc.core.admin_actions import (
+    ReasonForm,
+    RecordedByTheProgram,
+    action_with_form,
+)
 
 from .models import (
     Assignment,
@@ -41,7 +45,7 @@ class AwaitingRevisionRequest(admin.SimpleListFilter):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = (
         "submission",
         "outcome",
@@ -56,12 +60,6 @@ class DecisionAdmin(SimpleHistoryAdmin):
     )
     readonly_fields = [f.name for f in Decision._meta.fields]
     actions = ["send_revision_request"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Send the revision request", permissions=["change"])
     def send_revision_request(self, request, queryset):
@@ -100,7 +98,9 @@ class EvaluatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(SimpleHistoryAdmin):
+class AssignmentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+    # Assignments follow the program's rules (qualification, conflicts, load); staff
+    # reassign with the action, which picks the replacement by the same rules.
     list_display = (
         "submission",
         "evaluator",
@@ -126,14 +126,6 @@ class AssignmentAdmin(SimpleHistoryAdmin):
     )
     search_fields = ("evaluator__user__full_name",)
     actions = ["withdraw"]
-
-    def has_add_permission(self, request):
-        # Assignments follow the program's rules (qualification, conflicts, load);
-        # staff reassign with the action, which picks the replacement by them.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(
         description="Withdraw and assign another evaluator", permissions=["change"]

@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from lssc.core.admin_actions import RecordedByTheProgram
+
 from .models import (
     Evidence,
     EvidenceLink,
@@ -45,7 +47,7 @@ class EvidenceInline(ReadOnlyInline):
 
 
 @admin.register(Portfolio)
-class PortfolioAdmin(SimpleHistoryAdmin):
+class PortfolioAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = ("candidate", "competency_set", "status", "created_at", "updated_at")
     list_filter = ("status", "competency_set")
     list_select_related = ("candidate__user", "competency_set")
@@ -53,12 +55,6 @@ class PortfolioAdmin(SimpleHistoryAdmin):
     readonly_fields = ("candidate", "competency_set", "status", "created_at")
     inlines = [NarrativeInline, EvidenceInline]
     list_per_page = 100
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(EvidenceLink)
@@ -111,7 +107,7 @@ class OpenFilter(admin.SimpleListFilter):
 
 
 @admin.register(PreReview)
-class PreReviewAdmin(admin.ModelAdmin):
+class PreReviewAdmin(RecordedByTheProgram, admin.ModelAdmin):
     list_display = ("portfolio", "requested_at", "completed_at")
     list_filter = (OpenFilter,)
     list_select_related = ("portfolio__candidate__user", "portfolio__competency_set")
@@ -119,12 +115,6 @@ class PreReviewAdmin(admin.ModelAdmin):
     readonly_fields = ("portfolio", "requested_at", "completed_at")
     inlines = [PreReviewCommentInline]
     actions = ["send_to_candidate"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(
         description="Send the comments to the candidate", permissions=["change"]

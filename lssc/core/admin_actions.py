@@ -38,3 +38,14 @@ def action_with_form(modeladmin, request, queryset, *, form_class, title, apply)
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         },
     )
+
+
+class RecordedByTheProgram:
+    """Admin mixin for rows the program's services create and keep for the record:
+    staff neither add nor delete them by hand."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
