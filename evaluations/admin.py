@@ -17,7 +17,16 @@ from .models import (
     Review,
 )
 from .reviews import revision_request
-from .services import EvaluationError, assignment_withdraw
+from .services import EvaluationError, assignment_hand_over, assignment_withdraw
+
+
+class HandOverForm(ReasonForm):
+    evaluator = forms.ModelChoiceField(
+        label="Evaluator to take it",
+        queryset=Evaluator.objects.filter(active=True).select_related("user"),
+        help_text="Must be qualified for the set, trained, under their limit and "
+        "without a conflict; the program checks.",
+    )
 
 
 class RevisionRequestForm(forms.Form):
@@ -125,7 +134,36 @@ class AssignmentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "decline_reason",
     )
     search_fields = ("evaluator__user__full_name",)
-    actions = ["withdraw"]
+    actions = ["withdraw", "hand_over"]
+
+    @admin.action(
+        description="Hand over to an evaluator I choose", permissions=["change"]
+    )
+    def hand_over(self, request, queryset):
+        def apply(data):
+            for assignment in queryset:
+                try:
+                    new = assignment_hand_over(
+                        assignment_id=assignment.pk,
+                        evaluator_id=data["evaluator"].pk,
+                        by=request.user,
+                        reason=data["reason"],
+                    )
+                except EvaluationError as error:
+                    self.message_user(
+                        request, f"{assignment}: {error}", messages.WARNING
+                    )
+                else:
+                    self.message_user(request, f"Handed over: {new}.")
+
+        return action_with_form(
+            self,
+            request,
+            queryset,
+            form_class=HandOverForm,
+            title="Hand over to an evaluator",
+            apply=apply,
+        )
 
     @admin.action(
         description="Withdraw and assign another evaluator", permissions=["change"]

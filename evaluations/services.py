@@ -154,6 +154,46 @@ def assignment_withdraw(*, assignment_id, by, reason: str) -> Assignment:
     )
 
 
+def assignment_hand_over(*, assignment_id, evaluator_id, by, reason: str) -> Assignment:
+    """Staff choose who reviews in place of an open assignment (the committee may
+    pick the third evaluator itself). The choice must meet the same rules."""
+    if not reason.strip():
+        raise EvaluationError("Give the reason.")
+    with transaction.atomic():
+        assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
+        if assignment.state != AssignmentState.ASSIGNED:
+            raise EvaluationError("This assignment is no longer open.")
+        Submission.objects.select_for_update().get(pk=assignment.submission_id)
+        chosen = eligible_evaluators(assignment.submission).filter(pk=evaluator_id)
+        evaluator = chosen.first()
+        if evaluator is None:
+            raise EvaluationError(
+                "That evaluator cannot take it: not qualified, trained and active, "
+                "at their limit, from the candidate's library, or already assigned."
+            )
+        assignment.state = AssignmentState.WITHDRAWN
+        assignment.closed_at = timezone.now()
+        assignment.decline_reason = reason.strip()
+        assignment.save(update_fields=["state", "closed_at", "decline_reason"])
+        audit_log(
+            subject=assignment,
+            action="evaluation.withdrawn",
+            summary=f"Assignment handed over to {evaluator}",
+            actor=by,
+            from_state=AssignmentState.ASSIGNED,
+            to_state=AssignmentState.WITHDRAWN,
+            reason=assignment.decline_reason,
+        )
+        due_on = timezone.localdate() + datetime.timedelta(days=rules().REVIEW_DUE_DAYS)
+        return _assign(
+            assignment.submission,
+            evaluator,
+            third=assignment.third_reviewer,
+            due_on=due_on,
+            by=by,
+        )
+
+
 def _close_and_replace(assignment_id, by, reason, state, summary) -> Assignment:
     if not reason.strip():
         raise EvaluationError("Give the reason.")

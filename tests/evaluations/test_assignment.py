@@ -186,3 +186,37 @@ def test_staff_withdraw_an_assignment_in_the_admin(client, submission, make_eval
     assert ann.state == AssignmentState.WITHDRAWN
     assert len(assigned(submission)) == 2
     assert ann.evaluator.user.full_name not in assigned(submission)
+
+
+def test_the_committee_chooses_the_third_evaluator(client, submission, make_evaluator):
+    for name in ("Ann", "Bob", "Cy"):
+        make_evaluator(name)
+    colleague = make_evaluator("Colleague", institution="Springfield Public Library")
+    dee = make_evaluator("Dee")
+    first, _ = assign_reviewers(submission_id=submission.pk)
+    third = assign_reviewers(submission_id=submission.pk, third=True)[0]
+    client.force_login(staff_user(StaffGroup.REVIEW_COMMITTEE))
+
+    def hand_over(evaluator):
+        return client.post(
+            "/admin/evaluations/assignment/",
+            {
+                "action": "hand_over",
+                "_selected_action": [third.pk],
+                "apply": "1",
+                "reason": "The committee prefers a youth services specialist.",
+                "evaluator": evaluator.pk,
+            },
+            follow=True,
+        )
+
+    # Not someone with a conflict, nor one of the first two.
+    for refused in (colleague, first.evaluator):
+        assert "cannot take it" in hand_over(refused).content.decode()
+        third.refresh_from_db()
+        assert third.state == AssignmentState.ASSIGNED
+    hand_over(dee)
+    third.refresh_from_db()
+    assert third.state == AssignmentState.WITHDRAWN
+    chosen = submission.assignments.get(third_reviewer=True, state="assigned")
+    assert chosen.evaluator == dee
