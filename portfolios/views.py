@@ -4,12 +4,14 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from candidates.models import Candidate
+from lssc.audit.models import AuditEntry
 from lssc.competencies.models import CompetencySet
 from lssc.competencies.selectors import grouped_competencies
 from lssc.core.program import rules
@@ -120,6 +122,10 @@ def builder(request, pk):
                 competency.narrative = narratives.get(competency.pk, "")
                 competency.words = word_count(competency.narrative)
                 competency.evidence = evidence_by_competency.get(competency.pk, [])
+    timeline = AuditEntry.objects.filter(
+        subject_type=ContentType.objects.get_for_model(Portfolio),
+        subject_id=portfolio.pk,
+    ).order_by("created_at", "pk")
     pre_reviews = list(portfolio.pre_reviews.prefetch_related("comments"))
     latest = next((p for p in pre_reviews if p.completed_at), None)
     staff_comments = (
@@ -144,6 +150,7 @@ def builder(request, pk):
             "gaps": submission_gaps(portfolio),
             "fee_cents": submission_fee_cents(portfolio),
             "pre_review_open": any(p.completed_at is None for p in pre_reviews),
+            "timeline": timeline,
             "pre_review": latest,
             "min_words": rules().PORTFOLIO_NARRATIVE_MIN_WORDS,
         },

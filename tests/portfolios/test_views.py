@@ -259,3 +259,12 @@ def test_no_replacing_after_submission(signed_in, portfolio):
     )
     assert "can no longer be changed" in response.content.decode()
     assert Evidence.objects.get() == evidence
+
+
+def test_the_builder_shows_the_portfolios_timeline(signed_in, portfolio):
+    upload(signed_in, portfolio)
+    html = signed_in.get(reverse("portfolios:builder", args=[portfolio.pk])).content
+    page = html.decode()
+    timeline = page[page.index('id="timeline-heading"') :]
+    assert "Portfolio for Technology started" in timeline
+    assert "Evidence “Desk log” added (log.pdf)" in timeline
