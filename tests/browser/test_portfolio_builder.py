@@ -45,7 +45,9 @@ def test_build_a_portfolio(page, shoot):
     field(page, "Title").fill("Computer class handout")
     page.get_by_role("button", name="Upload").click()
     expect(
-        page.get_by_text(re.compile("“Computer class handout” added"))
+        page.get_by_role("status").get_by_text(
+            re.compile("“Computer class handout” added")
+        )
     ).to_be_visible()
 
     link_form = page.get_by_role(
@@ -82,6 +84,6 @@ def test_submit_a_complete_portfolio_and_pay_by_check(page, shoot):
 
     payment_confirm(payment_id=candidate.user.payments.get(kind="portfolio").pk)
     page.goto(f"/portfolios/{portfolio.pk}/")
-    expect(page.get_by_text("Under review")).to_be_visible()
+    expect(page.get_by_text("Under review", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Save narratives")).to_have_count(0)
     shoot(page, "portfolio-under-review")

@@ -117,7 +117,7 @@ def test_two_not_met_then_a_revision_request_and_a_resubmission(open_page, shoot
 
     page = open_page()
     sign_in(page, candidate.user.email, start=f"/portfolios/{submission.portfolio_id}/")
-    expect(page.get_by_text("Revision requested")).to_be_visible()
+    expect(page.get_by_text("Revision requested", exact=True)).to_be_visible()
     page.get_by_role("link", name="The evaluators' feedback").click()
     expect(page.get_by_text("LIBT 140 Services to Children")).to_be_visible()
     shoot(page, "portfolio-feedback")
