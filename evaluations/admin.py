@@ -7,6 +7,7 @@ from lssc.core.admin_actions import (
     RecordedByTheProgram,
     action_with_form,
 )
+from portfolios.models import Submission
 
 from .models import (
     Assignment,
@@ -17,7 +18,12 @@ from .models import (
     Review,
 )
 from .reviews import revision_request
-from .services import EvaluationError, assignment_hand_over, assignment_withdraw
+from .services import (
+    EvaluationError,
+    assignment_hand_over,
+    assignment_withdraw,
+    needs_evaluator,
+)
 
 
 class HandOverForm(ReasonForm):
@@ -225,4 +231,59 @@ class ReviewAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class NeedsEvaluatorFilter(admin.SimpleListFilter):
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("needs_evaluator", "Needs an evaluator"),
+            ("third", "Disagreement: with a third evaluator"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "needs_evaluator":
+            return queryset.filter(pk__in=needs_evaluator().values("pk"))
+        if self.value() == "third":
+            return queryset.filter(
+                assignments__third_reviewer=True, decision__isnull=True
+            ).distinct()
+        return queryset
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    can_delete = False
+    fields = ("evaluator", "third_reviewer", "state", "due_on", "decline_reason")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(RecordedByTheProgram, admin.ModelAdmin):
+    """Submissions as frozen when paid; where each one stands in review."""
+
+    list_display = ("__str__", "number", "submitted_at", "outcome")
+    list_filter = (NeedsEvaluatorFilter, "portfolio__competency_set")
+    list_select_related = (
+        "portfolio__competency_set",
+        "portfolio__candidate__user",
+        "decision",
+    )
+    search_fields = ("portfolio__candidate__number",)
+    readonly_fields = ("portfolio", "number", "submitted_at", "snapshot")
+    inlines = [AssignmentInline]
+
+    @admin.display(description="outcome")
+    def outcome(self, obj):
+        decision = getattr(obj, "decision", None)
+        return decision.get_outcome_display() if decision else "In review"
+
+    def has_change_permission(self, request, obj=None):
         return False

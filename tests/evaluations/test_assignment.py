@@ -220,3 +220,13 @@ def test_the_committee_chooses_the_third_evaluator(client, submission, make_eval
     assert third.state == AssignmentState.WITHDRAWN
     chosen = submission.assignments.get(third_reviewer=True, state="assigned")
     assert chosen.evaluator == dee
+
+
+def test_staff_see_the_needs_evaluator_queue_in_the_admin(client, submission):
+    client.force_login(staff_user(StaffGroup.PROGRAM_ASSISTANT))
+    assign_reviewers(submission_id=submission.pk)  # nobody is qualified
+    url = "/admin/portfolios/submission/?queue=needs_evaluator"
+    page = client.get(url).content.decode()
+    assert str(submission) in page
+    detail = client.get(f"/admin/portfolios/submission/{submission.pk}/change/")
+    assert detail.status_code == 200
