@@ -3,7 +3,6 @@
 import datetime
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from lssc.audit.services import audit_log
@@ -12,9 +11,9 @@ from lssc.core.program import rules
 from lssc.fees.models import FeeKind
 from lssc.fees.services import fee_for
 from lssc.notifications.services import mail_queue
-from lssc.payments.enums import PaymentMethod, PaymentStatus
+from lssc.payments.checkout import payment_start
+from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payment_cancel, payment_create, payments_for
-from lssc.payments.stripe_gateway import checkout_session_create
 
 from .eligibility import Eligibility, WorkPeriod, assess
 from .enums import OPEN_STATES, SUBMITTED_STATES, ApplicationStatus
@@ -159,39 +158,25 @@ def application_pay(
         balance = application_balance_cents(application, payments)
         if balance <= 0:
             raise ApplicationError("Nothing is owed on this application.")
-        reuse = next(
-            (p for p in pending if p.method == method and p.amount_cents == balance),
-            None,
-        )
-        for payment in pending:
-            if payment is not reuse:
-                payment_cancel(
-                    payment=payment,
-                    actor=application.user,
-                    reason=f"Replaced by a {PaymentMethod(method).label} payment",
-                )
-        payment = reuse or payment_create(
-            payer=application.user,
-            purpose=application,
-            kind=FeeKind.APPLICATION,
-            description="LSSC application fee",
+        return payment_start(
+            pending=pending,
             method=method,
-            ala_member=application.pays_member_fee,
-            on=(application.submitted_at or timezone.now()).date(),
-            institution=institution,
-            amount_cents=balance,
+            payer=application.user,
+            # A balance that changed (a membership not verified) needs a new payment.
+            matches=lambda p: p.amount_cents == balance,
+            create=lambda: payment_create(
+                payer=application.user,
+                purpose=application,
+                kind=FeeKind.APPLICATION,
+                description="LSSC application fee",
+                method=method,
+                ala_member=application.pays_member_fee,
+                on=(application.submitted_at or timezone.now()).date(),
+                institution=institution,
+                amount_cents=balance,
+            ),
+            return_url=return_url,
         )
-        if method == PaymentMethod.CARD:
-            url = checkout_session_create(
-                payment,
-                success_url=return_url(payment),
-                cancel_url=return_url(payment, cancelled=True),
-            )
-        else:
-            url = reverse(
-                "payments:instructions", kwargs={"reference": payment.reference}
-            )
-    return payment, url
 
 
 def application_payment_received(*, application_id: int, actor=None) -> None:

@@ -19,9 +19,9 @@ from lssc.core.program import rules
 from lssc.fees.models import FeeKind
 from lssc.fees.services import fee_for
 from lssc.notifications.services import mail_queue
-from lssc.payments.enums import PaymentMethod, PaymentStatus
+from lssc.payments.checkout import payment_start
+from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payment_cancel, payment_create, payments_for
-from lssc.payments.stripe_gateway import checkout_session_create
 
 from .filetypes import ACCEPTED_LABELS, safe_name, sniff
 from .models import (
@@ -363,32 +363,21 @@ def portfolio_pay(
             .filter(status=PaymentStatus.PENDING)
             .select_for_update()
         )
-        reuse = next((p for p in pending if p.method == method), None)
-        for payment in pending:
-            if payment is not reuse:
-                payment_cancel(
-                    payment=payment,
-                    actor=portfolio.candidate.user,
-                    reason=f"Replaced by a {PaymentMethod(method).label} payment",
-                )
-        payment = reuse or payment_create(
-            payer=portfolio.candidate.user,
-            purpose=portfolio,
-            kind=_fee_kind(portfolio),
-            description=f"Portfolio: {portfolio.competency_set.name}",
+        return payment_start(
+            pending=pending,
             method=method,
-            ala_member=portfolio.candidate.application.pays_member_fee,
-            institution=institution,
+            payer=portfolio.candidate.user,
+            create=lambda: payment_create(
+                payer=portfolio.candidate.user,
+                purpose=portfolio,
+                kind=_fee_kind(portfolio),
+                description=f"Portfolio: {portfolio.competency_set.name}",
+                method=method,
+                ala_member=portfolio.candidate.application.pays_member_fee,
+                institution=institution,
+            ),
+            return_url=return_url,
         )
-        if method == PaymentMethod.CARD:
-            url = checkout_session_create(
-                payment,
-                success_url=return_url(payment),
-                cancel_url=return_url(payment, cancelled=True),
-            )
-        else:
-            url = payment.get_absolute_url()
-    return payment, url
 
 
 def portfolio_payment_received(*, portfolio_id, actor=None) -> Submission | None:
