@@ -7,8 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from lssc.accounts.models import User
-from lssc.accounts.roles import StaffGroup
+from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
 
@@ -26,11 +25,7 @@ def send_review_reminders(today: datetime.date | None = None) -> int:
             state=AssignmentState.ASSIGNED, due_on__gte=oldest, due_on__lte=soon
         ).select_related("evaluator__user", "submission__portfolio__competency_set")
     )
-    officers = list(
-        User.objects.filter(
-            is_active=True, groups__name=StaffGroup.PROGRAM_OFFICER
-        ).values_list("email", flat=True)
-    )
+    officers = staff_emails(StaffGroup.PROGRAM_OFFICER)
     for assignment in assignments:
         late = (today - assignment.due_on).days
         context = {"assignment": assignment, "days_late": late}

@@ -14,8 +14,7 @@ from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
-from lssc.accounts.models import User
-from lssc.accounts.roles import StaffGroup
+from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
@@ -76,17 +75,16 @@ def assign_reviewers(*, submission_id, third: bool = False, by=None) -> list:
             third_reviewer=third, state__in=COUNTING
         ).count()
         chosen = list(eligible_evaluators(submission)[: max(places - taken, 0)])
-        due_on = timezone.localdate() + datetime.timedelta(days=rules().REVIEW_DUE_DAYS)
         assignments = [
-            _assign(submission, evaluator, third=third, due_on=due_on, by=by)
-            for evaluator in chosen
+            _assign(submission, evaluator, third=third, by=by) for evaluator in chosen
         ]
         if taken + len(assignments) < places:
             _needs_evaluator(submission, missing=places - taken - len(assignments))
     return assignments
 
 
-def _assign(submission, evaluator, *, third, due_on, by) -> Assignment:
+def _assign(submission, evaluator, *, third, by) -> Assignment:
+    due_on = timezone.localdate() + datetime.timedelta(days=rules().REVIEW_DUE_DAYS)
     assignment = Assignment.objects.create(
         submission=submission, evaluator=evaluator, third_reviewer=third, due_on=due_on
     )
@@ -110,10 +108,7 @@ def _assign(submission, evaluator, *, third, due_on, by) -> Assignment:
 
 
 def _needs_evaluator(submission, *, missing: int) -> None:
-    officers = User.objects.filter(
-        is_active=True, groups__name=StaffGroup.PROGRAM_OFFICER
-    ).values_list("email", flat=True)
-    for email in officers:
+    for email in staff_emails(StaffGroup.PROGRAM_OFFICER):
         mail_queue(
             key=f"needs-evaluator:{submission.pk}:{missing}:{email}",
             to=email,
@@ -157,66 +152,62 @@ def assignment_withdraw(*, assignment_id, by, reason: str) -> Assignment:
 def assignment_hand_over(*, assignment_id, evaluator_id, by, reason: str) -> Assignment:
     """Staff choose who reviews in place of an open assignment (the committee may
     pick the third evaluator itself). The choice must meet the same rules."""
-    if not reason.strip():
-        raise EvaluationError("Give the reason.")
     with transaction.atomic():
-        assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
-        if assignment.state != AssignmentState.ASSIGNED:
-            raise EvaluationError("This assignment is no longer open.")
+        assignment = _open_assignment(assignment_id, reason)
         Submission.objects.select_for_update().get(pk=assignment.submission_id)
-        chosen = eligible_evaluators(assignment.submission).filter(pk=evaluator_id)
-        evaluator = chosen.first()
+        evaluator = (
+            eligible_evaluators(assignment.submission).filter(pk=evaluator_id).first()
+        )
         if evaluator is None:
             raise EvaluationError(
                 "That evaluator cannot take it: not qualified, trained and active, "
                 "at their limit, from the candidate's library, or already assigned."
             )
-        assignment.state = AssignmentState.WITHDRAWN
-        assignment.closed_at = timezone.now()
-        assignment.decline_reason = reason.strip()
-        assignment.save(update_fields=["state", "closed_at", "decline_reason"])
-        audit_log(
-            subject=assignment,
-            action="evaluation.withdrawn",
-            summary=f"Assignment handed over to {evaluator}",
-            actor=by,
-            from_state=AssignmentState.ASSIGNED,
-            to_state=AssignmentState.WITHDRAWN,
-            reason=assignment.decline_reason,
+        _close(
+            assignment,
+            AssignmentState.WITHDRAWN,
+            reason,
+            by,
+            f"Assignment handed over to {evaluator}",
         )
-        due_on = timezone.localdate() + datetime.timedelta(days=rules().REVIEW_DUE_DAYS)
         return _assign(
-            assignment.submission,
-            evaluator,
-            third=assignment.third_reviewer,
-            due_on=due_on,
-            by=by,
+            assignment.submission, evaluator, third=assignment.third_reviewer, by=by
         )
 
 
 def _close_and_replace(assignment_id, by, reason, state, summary) -> Assignment:
-    if not reason.strip():
-        raise EvaluationError("Give the reason.")
     with transaction.atomic():
-        assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
-        if assignment.state != AssignmentState.ASSIGNED:
-            raise EvaluationError("This assignment is no longer open.")
-        assignment.state = state
-        assignment.closed_at = timezone.now()
-        assignment.decline_reason = reason.strip()
-        assignment.save(update_fields=["state", "closed_at", "decline_reason"])
-        audit_log(
-            subject=assignment,
-            action=f"evaluation.{state}",
-            summary=summary,
-            actor=by,
-            from_state=AssignmentState.ASSIGNED,
-            to_state=state,
-            reason=assignment.decline_reason,
-        )
+        assignment = _open_assignment(assignment_id, reason)
+        _close(assignment, state, reason, by, summary)
         assign_reviewers(
             submission_id=assignment.submission_id,
             third=assignment.third_reviewer,
             by=by,
         )
     return assignment
+
+
+def _open_assignment(assignment_id, reason: str) -> Assignment:
+    """The assignment, locked, if it is still open and a reason is given."""
+    if not reason.strip():
+        raise EvaluationError("Give the reason.")
+    assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
+    if assignment.state != AssignmentState.ASSIGNED:
+        raise EvaluationError("This assignment is no longer open.")
+    return assignment
+
+
+def _close(assignment, state, reason, by, summary) -> None:
+    assignment.state = state
+    assignment.closed_at = timezone.now()
+    assignment.decline_reason = reason.strip()
+    assignment.save(update_fields=["state", "closed_at", "decline_reason"])
+    audit_log(
+        subject=assignment,
+        action=f"evaluation.{state}",
+        summary=summary,
+        actor=by,
+        from_state=AssignmentState.ASSIGNED,
+        to_state=state,
+        reason=assignment.decline_reason,
+    )

@@ -11,8 +11,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from lssc.accounts.models import User
-from lssc.accounts.roles import StaffGroup
+from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
 from lssc.competencies.models import Competency
 from lssc.core.program import rules
@@ -463,11 +462,8 @@ def prereview_request(*, portfolio_id, by) -> PreReview:
             actor=by,
             owner=portfolio.candidate.user,
         )
-        staff = User.objects.filter(
-            is_active=True,
-            groups__name__in=[StaffGroup.PROGRAM_ASSISTANT, StaffGroup.PROGRAM_OFFICER],
-        ).values_list("email", flat=True)
-        for email in set(staff):
+        staff = staff_emails(StaffGroup.PROGRAM_ASSISTANT, StaffGroup.PROGRAM_OFFICER)
+        for email in staff:
             mail_queue(
                 key=f"pre-review-requested:{request.pk}:{email}",
                 to=email,

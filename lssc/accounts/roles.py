@@ -17,3 +17,11 @@ def in_group(user, group: StaffGroup) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name=group.value).exists()
+
+
+def staff_emails(*groups: StaffGroup) -> list[str]:
+    """The addresses of the active members of ``groups``, each once."""
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.filter(is_active=True, groups__name__in=groups)
+    return sorted(set(people.values_list("email", flat=True)))
