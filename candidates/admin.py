@@ -2,7 +2,12 @@ from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from lssc.core.admin_actions import ReasonForm, action_with_form
+from lssc.core.admin_actions import (
+    ReadOnlyInline,
+    ReasonForm,
+    RecordedByTheProgram,
+    action_with_form,
+)
 
 from .enums import ApplicationStatus, Education
 from .models import Achievement, Application, Candidate, ShareLink, WorkHistory
@@ -15,15 +20,10 @@ from .services import (
 )
 
 
-class WorkHistoryInline(admin.TabularInline):
+class WorkHistoryInline(ReadOnlyInline):
     model = WorkHistory
-    extra = 0
-    can_delete = False
     fields = ("library", "position", "paid", "start_date", "end_date", "hours_per_week")
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class ForeignEducationFilter(admin.SimpleListFilter):
@@ -42,7 +42,7 @@ class ForeignEducationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Application)
-class ApplicationAdmin(SimpleHistoryAdmin):
+class ApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = (
         "applicant",
         "email",
@@ -94,12 +94,6 @@ class ApplicationAdmin(SimpleHistoryAdmin):
     @admin.display(ordering="user__email")
     def email(self, obj):
         return obj.user.email
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(
         description="Admit (accept education from outside the US)",
@@ -179,19 +173,14 @@ class ExtendDeadlineForm(ReasonForm):
     field_order = ["new_deadline", "reason"]
 
 
-class AchievementInline(admin.TabularInline):
+class AchievementInline(ReadOnlyInline):
     model = Achievement
-    extra = 0
-    can_delete = False
     fields = ("competency_set", "method", "achieved_on", "note")
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Candidate)
-class CandidateAdmin(SimpleHistoryAdmin):
+class CandidateAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = ("number", "name", "email", "admitted_on", "deadline")
     list_select_related = ("user",)
     search_fields = ("number", "user__full_name", "user__email")
@@ -208,12 +197,6 @@ class CandidateAdmin(SimpleHistoryAdmin):
     @admin.display(ordering="user__email")
     def email(self, obj):
         return obj.user.email
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Extend the deadline", permissions=["change"])
     def extend_deadline(self, request, queryset):

@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import (
+    ReadOnlyInline,
+    ReadOnlyRecord,
     ReasonForm,
     RecordedByTheProgram,
     action_with_form,
@@ -199,19 +201,14 @@ class AssignmentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         )
 
 
-class CompetencyRatingInline(admin.TabularInline):
+class CompetencyRatingInline(ReadOnlyInline):
     model = CompetencyRating
-    extra = 0
-    can_delete = False
     fields = ("competency", "rating", "comment")
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ReadOnlyRecord, admin.ModelAdmin):
     """Reviews are the evaluators' own words: staff read them, never edit them."""
 
     list_display = ("assignment", "verdict", "submitted_at")
@@ -223,15 +220,6 @@ class ReviewAdmin(admin.ModelAdmin):
     )
     readonly_fields = [f.name for f in Review._meta.fields]
     inlines = [CompetencyRatingInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class NeedsEvaluatorFilter(admin.SimpleListFilter):
@@ -254,19 +242,14 @@ class NeedsEvaluatorFilter(admin.SimpleListFilter):
         return queryset
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(ReadOnlyInline):
     model = Assignment
-    extra = 0
-    can_delete = False
     fields = ("evaluator", "third_reviewer", "state", "due_on", "decline_reason")
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Submission)
-class SubmissionAdmin(RecordedByTheProgram, admin.ModelAdmin):
+class SubmissionAdmin(ReadOnlyRecord, admin.ModelAdmin):
     """Submissions as frozen when paid; where each one stands in review."""
 
     list_display = ("__str__", "number", "submitted_at", "outcome")
@@ -284,6 +267,3 @@ class SubmissionAdmin(RecordedByTheProgram, admin.ModelAdmin):
     def outcome(self, obj):
         decision = getattr(obj, "decision", None)
         return decision.get_outcome_display() if decision else "In review"
-
-    def has_change_permission(self, request, obj=None):
-        return False

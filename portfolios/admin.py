@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from lssc.core.admin_actions import RecordedByTheProgram
+from lssc.core.admin_actions import ReadOnlyInline, ReadOnlyRecord, RecordedByTheProgram
 
 from .models import (
     Evidence,
@@ -16,19 +16,7 @@ from .models import (
 from .services import PortfolioError, prereview_complete
 
 
-class ReadOnlyInline(admin.TabularInline):
-    """Portfolio content is the candidate's: staff read it, never edit it."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
+# Portfolio content is the candidate's: staff read it, never edit it.
 class NarrativeInline(ReadOnlyInline):
     model = Narrative
     fields = ("competency", "text", "updated_at")
@@ -58,19 +46,10 @@ class PortfolioAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
 
 
 @admin.register(EvidenceLink)
-class EvidenceLinkAdmin(admin.ModelAdmin):
+class EvidenceLinkAdmin(ReadOnlyRecord, admin.ModelAdmin):
     list_display = ("evidence", "competency", "role")
     list_select_related = ("evidence", "competency__competency_set")
     raw_id_fields = ("evidence",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class PreReviewCommentInline(admin.TabularInline):

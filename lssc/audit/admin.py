@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from lssc.core.admin_actions import ReadOnlyRecord
+
 from .models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyRecord, admin.ModelAdmin):
     """Read-only: the trail is written by the program's services, never by hand."""
 
     list_display = ("created_at", "summary", "actor", "owner", "from_state", "to_state")
@@ -12,12 +14,3 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_select_related = ("actor", "owner")
     search_fields = ("summary", "reason", "owner__email", "actor__email")
     # No date_hierarchy: its year list scans the whole table; the filter does not.
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -49,3 +49,23 @@ class RecordedByTheProgram:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyRecord(RecordedByTheProgram):
+    """Admin mixin for rows staff only read (an audit trail, an evaluator's review)."""
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown with their parent for reading: no adding, changing or deleting."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,23 +1,19 @@
 from django.contrib import admin, messages
 
+from lssc.core.admin_actions import RecordedByTheProgram
+
 from .models import MailState, OutgoingMail
 from .tasks import mail_send
 
 
 @admin.register(OutgoingMail)
-class OutgoingMailAdmin(admin.ModelAdmin):
+class OutgoingMailAdmin(RecordedByTheProgram, admin.ModelAdmin):
     list_display = ("created_at", "to", "subject", "state", "attempts", "sent_at")
     list_filter = ("state", "created_at")
     search_fields = ("to", "subject", "key")
     # No date_hierarchy: its year list scans the whole table; the filter does not.
     readonly_fields = [f.name for f in OutgoingMail._meta.fields]
     actions = ["retry"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Send failed messages again")
     def retry(self, request, queryset):

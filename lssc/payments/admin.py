@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from lssc.core.admin_actions import ReasonForm, action_with_form
+from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
 
 from .enums import OFFLINE_METHODS, PaymentStatus
 from .models import Payment, PurchaseOrder, StripeEvent
@@ -26,7 +26,7 @@ class ReceiptForm(forms.Form):
 
 
 @admin.register(Payment)
-class PaymentAdmin(SimpleHistoryAdmin):
+class PaymentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = (
         "reference",
         "payer",
@@ -52,12 +52,6 @@ class PaymentAdmin(SimpleHistoryAdmin):
     @admin.display(description="paid for")
     def purpose_link(self, obj):
         return str(obj.purpose)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(
         description="Record check / purchase order received", permissions=["change"]
@@ -228,14 +222,8 @@ class PurchaseOrderAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StripeEvent)
-class StripeEventAdmin(admin.ModelAdmin):
+class StripeEventAdmin(RecordedByTheProgram, admin.ModelAdmin):
     list_display = ("received_at", "type", "event_id", "payment", "outcome")
     list_select_related = ("payment",)
     search_fields = ("event_id", "payment__reference")
     readonly_fields = [f.name for f in StripeEvent._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
