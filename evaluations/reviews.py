@@ -62,10 +62,10 @@ def review_submit(*, evaluator, assignment_id, assessment: Assessment) -> Review
     """Submit the review: every competency rated; then decide if it completes."""
     with transaction.atomic():
         # Lock the submission first: reviews of one submission finish one at a time.
-        assignment = Assignment.objects.get(
+        submission_id = Assignment.objects.values_list("submission_id", flat=True).get(
             pk=assignment_id, evaluator=evaluator, state=AssignmentState.ASSIGNED
         )
-        Submission.objects.select_for_update().get(pk=assignment.submission_id)
+        Submission.objects.select_for_update().get(pk=submission_id)
         assignment = open_assignment_of(evaluator, assignment_id)
         review = _store(assignment, assessment)
         competencies = list(

@@ -64,6 +64,17 @@ def _own_evidence(request, pk) -> Evidence:
     )
 
 
+def _attempt(request, action, success: str = "") -> None:
+    """Run a change the candidate asked for; its refusal, or ``success``, is shown."""
+    try:
+        action()
+    except PortfolioError as error:
+        messages.error(request, str(error))
+    else:
+        if success:
+            messages.success(request, success)
+
+
 @login_required
 def portfolio_list(request):
     candidate = _candidate(request)
@@ -161,7 +172,8 @@ def builder(request, pk):
 @require_POST
 def narratives_save(request, pk):
     portfolio = _own_portfolio(request, pk)
-    try:
+
+    def save_all():
         for competency in portfolio.competency_set.competencies.all():
             field = f"narrative-{competency.pk}"
             if field in request.POST:
@@ -171,10 +183,8 @@ def narratives_save(request, pk):
                     text=request.POST[field],
                     by=request.user,
                 )
-    except PortfolioError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "Narratives saved.")
+
+    _attempt(request, save_all, "Narratives saved.")
     return redirect("portfolios:builder", pk=portfolio.pk)
 
 
@@ -219,15 +229,15 @@ def evidence_link_view(request, pk):
     if not form.is_valid():
         messages.error(request, "Choose a competency and the kind of evidence.")
     else:
-        try:
-            evidence_link(
+        _attempt(
+            request,
+            lambda: evidence_link(
                 evidence_id=evidence.pk,
                 competency_id=form.cleaned_data["competency"],
                 role=form.cleaned_data["role"],
                 by=request.user,
-            )
-        except PortfolioError as error:
-            messages.error(request, str(error))
+            ),
+        )
     return redirect("portfolios:builder", pk=evidence.portfolio_id)
 
 
@@ -235,12 +245,12 @@ def evidence_link_view(request, pk):
 @require_POST
 def evidence_unlink_view(request, pk, competency_id):
     evidence = _own_evidence(request, pk)
-    try:
-        evidence_unlink(
+    _attempt(
+        request,
+        lambda: evidence_unlink(
             evidence_id=evidence.pk, competency_id=competency_id, by=request.user
-        )
-    except PortfolioError as error:
-        messages.error(request, str(error))
+        ),
+    )
     return redirect("portfolios:builder", pk=evidence.portfolio_id)
 
 
@@ -265,12 +275,11 @@ def evidence_replace_view(request, pk):
 @require_POST
 def evidence_remove_view(request, pk):
     evidence = _own_evidence(request, pk)
-    try:
-        evidence_remove(evidence_id=evidence.pk, by=request.user)
-    except PortfolioError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"“{evidence.title}” removed.")
+    _attempt(
+        request,
+        lambda: evidence_remove(evidence_id=evidence.pk, by=request.user),
+        f"“{evidence.title}” removed.",
+    )
     return redirect("portfolios:builder", pk=evidence.portfolio_id)
 
 
@@ -332,12 +341,11 @@ def pay(request, pk):
 @require_POST
 def withdraw(request, pk):
     portfolio = _own_portfolio(request, pk)
-    try:
-        portfolio_withdraw(portfolio_id=portfolio.pk, by=request.user)
-    except PortfolioError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "Taken back: you can edit the portfolio again.")
+    _attempt(
+        request,
+        lambda: portfolio_withdraw(portfolio_id=portfolio.pk, by=request.user),
+        "Taken back: you can edit the portfolio again.",
+    )
     return redirect("portfolios:builder", pk=portfolio.pk)
 
 
@@ -345,12 +353,9 @@ def withdraw(request, pk):
 @require_POST
 def pre_review(request, pk):
     portfolio = _own_portfolio(request, pk)
-    try:
-        prereview_request(portfolio_id=portfolio.pk, by=request.user)
-    except PortfolioError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request, "Asked: program staff will comment; you can keep editing."
-        )
+    _attempt(
+        request,
+        lambda: prereview_request(portfolio_id=portfolio.pk, by=request.user),
+        "Asked: program staff will comment; you can keep editing.",
+    )
     return redirect("portfolios:builder", pk=portfolio.pk)
