@@ -53,6 +53,15 @@ PAGES = [
     PageSpec("admin: applications", "/admin/candidates/application/", OFFICER),
     PageSpec("admin: candidates", "/admin/candidates/candidate/", OFFICER),
     PageSpec("admin: payments", "/admin/payments/payment/", OFFICER),
+    # After ``manage.py generate_courses`` (courses numbered from 1).
+    PageSpec("course catalog", "/courses/", None),
+    PageSpec(
+        "catalog, filtered and searched",
+        "/courses/?competency_set=technology&delivery=online&q=library",
+        None,
+    ),
+    PageSpec("catalog, page 40", "/courses/?page=40", None),
+    PageSpec("course page", "/courses/1/", None),
 ]
 CONNECTIONS = (1, 50)
 

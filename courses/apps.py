@@ -3,4 +3,14 @@ from django.apps import AppConfig
 
 class CoursesConfig(AppConfig):
     name = "courses"
-    verbose_name = "Courses and providers"
+    verbose_name = "Courses and recognition agreements"
+
+    def ready(self):
+        from candidates.progress import register_source
+        from lssc.payments.signals import payment_confirmed
+
+        from .progress import course_progress
+        from .receivers import on_payment_confirmed
+
+        payment_confirmed.connect(on_payment_confirmed, dispatch_uid="courses")
+        register_source(course_progress)

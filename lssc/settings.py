@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_filters",
     "simple_history",
     "lssc.accounts",
     "lssc.core",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "lssc.audit",
     "lssc.notifications",
     "lssc.payments",
+    "lssc.appeals",
     "candidates",
     "portfolios",
     "evaluations",
@@ -136,6 +138,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "review-reminders": {
         "task": "evaluations.send_review_reminders",
         "schedule": crontab(hour=13, minute=0),  # 7 or 8 a.m. in Chicago
+    },
+    "course-approvals": {
+        "task": "courses.approvals_daily",
+        "schedule": crontab(hour=6, minute=10),  # after midnight in every US zone
     },
 }
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("candidates.urls")),
     path("portfolios/", include("portfolios.urls")),
     path("evaluations/", include("evaluations.urls")),
+    path("courses/", include("courses.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,6 +20,10 @@ class ProgramRules:
     ELECTIVE_SETS: int = 3
     COURSE_RETROACTIVE_YEARS: int = 2
     COURSE_APPROVAL_YEARS: int = 3
+    # Providers are told this many days before an approval lapses.
+    COURSE_LAPSE_REMINDER_DAYS: tuple[int, ...] = (90, 30)
+    # Staff are told of course applications in review for longer than this.
+    COURSE_REVIEW_WAITING_DAYS: int = 30
     CERTIFICATION_YEARS: int = 4
     RENEWAL_WINDOW_MONTHS: int = 12
     RENEWAL_GRACE_MONTHS: int = 2

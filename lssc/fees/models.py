@@ -16,6 +16,7 @@ class FeeKind(models.TextChoices):
     PORTFOLIO = "portfolio", "Portfolio submission"
     PORTFOLIO_RESUBMISSION = "portfolio_resubmission", "Portfolio resubmission"
     COURSE_APPROVAL = "course_approval", "Course approval"
+    COURSE_RENEWAL = "course_renewal", "Course approval renewal"
     RENEWAL = "renewal", "Renewal"
 
 

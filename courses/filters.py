@@ -1,0 +1,53 @@
+"""The public catalog's filters and search."""
+
+import django_filters
+from django.db.models import Q
+from localflavor.us.us_states import STATE_CHOICES
+
+from lssc.competencies.models import CompetencySet
+
+from .models import Course, Delivery, Pacing, ProviderType
+
+
+class CatalogFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="search")
+    competency_set = django_filters.ModelChoiceFilter(
+        label="Competency set",
+        queryset=CompetencySet.objects.current(),
+        to_field_name="slug",
+        empty_label="Any set",
+    )
+    delivery = django_filters.ChoiceFilter(
+        label="Delivery", choices=Delivery.choices, empty_label="Any delivery"
+    )
+    pacing = django_filters.ChoiceFilter(
+        label="Pacing",
+        choices=[(p.value, p.value.capitalize()) for p in Pacing],
+        empty_label="Either",
+    )
+    provider_type = django_filters.ChoiceFilter(
+        label="Provider type",
+        field_name="provider__type",
+        choices=ProviderType.choices,
+        empty_label="Any provider",
+    )
+    state = django_filters.ChoiceFilter(
+        label="Provider's state",
+        field_name="provider__state",
+        choices=STATE_CHOICES,
+        empty_label="Any state",
+    )
+
+    class Meta:
+        model = Course
+        fields = []
+
+    def search(self, queryset, name, value):
+        words = value.split()[:8]
+        for word in words:
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(provider__name__icontains=word)
+            )
+        return queryset

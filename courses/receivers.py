@@ -1,0 +1,12 @@
+from django.contrib.contenttypes.models import ContentType
+
+from .models import CourseApplication
+from .services import application_payment_received
+
+
+def on_payment_confirmed(sender, *, payment, actor=None, **kwargs):
+    if (
+        payment.purpose_type_id
+        == ContentType.objects.get_for_model(CourseApplication).pk
+    ):
+        application_payment_received(application_id=payment.purpose_id, actor=actor)

@@ -1,0 +1,350 @@
+"""The provider's pages: registration, the dashboard, the application form, paying,
+roster confirmations and appeals. Another provider's objects answer 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from lssc.appeals.models import Appeal
+from lssc.appeals.services import AppealError, appeal_file, open_appeal_for
+from lssc.fees.services import course_approval_schedule
+from lssc.payments.forms import PaymentChoiceForm, start_payment
+from lssc.payments.services import payments_for
+
+from ..achievements import roster_confirm
+from ..forms import (
+    AppealForm,
+    ApplicationForm,
+    ContactForm,
+    CoverageForm,
+    InstructorFormSet,
+    OfferingFormSet,
+    ProviderForm,
+)
+from ..models import (
+    ApplicationStatus,
+    Completion,
+    Course,
+    CourseApplication,
+    Coverage,
+    ReviewState,
+)
+from ..services import (
+    CourseError,
+    application_fee_cents,
+    application_gaps,
+    application_pay,
+    application_start,
+    application_submit,
+    application_withdraw,
+    provider_add_contact,
+    provider_of,
+    provider_register,
+)
+
+
+def _provider(request):
+    provider = provider_of(request.user)
+    if provider is None:
+        raise Http404("You do not act for a course provider.")
+    return provider
+
+
+def _own_application(request, pk) -> CourseApplication:
+    return get_object_or_404(
+        CourseApplication.objects.select_related("provider", "competency_set"),
+        pk=pk,
+        provider__contacts__user=request.user,
+    )
+
+
+@login_required
+def register(request):
+    if provider_of(request.user) is not None:
+        return redirect("courses:provider_dashboard")
+    form = ProviderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        provider_register(user=request.user, **form.cleaned_data)
+        messages.success(request, "Your organisation is registered.")
+        return redirect("courses:provider_dashboard")
+    return render(request, "courses/provider_register.html", {"form": form})
+
+
+@login_required
+def dashboard(request):
+    provider = provider_of(request.user)
+    if provider is None:
+        return redirect("courses:provider_register")
+    applications = list(
+        provider.applications.select_related("competency_set", "course").exclude(
+            status=ApplicationStatus.WITHDRAWN
+        )
+    )
+    courses = list(provider.courses.select_related("competency_set"))
+    renewing = {a.renewal_of_id for a in applications if a.is_editable}
+    roster = list(
+        Completion.objects.filter(course__provider=provider, state=ReviewState.PENDING)
+        .select_related("candidate__user", "course")
+        .order_by("created_at")
+    )
+    return render(
+        request,
+        "courses/provider_dashboard.html",
+        {
+            "provider": provider,
+            "applications": applications,
+            "courses": courses,
+            "renewing": renewing,
+            "roster": roster,
+            "contacts": provider.contacts.select_related("user"),
+            "contact_form": ContactForm(),
+            "fee_schedule": course_approval_schedule(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def contact_add(request):
+    provider = _provider(request)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        try:
+            contact = provider_add_contact(
+                provider=provider, email=form.cleaned_data["email"], by=request.user
+            )
+        except CourseError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"{contact.user.email} can now act for you.")
+    else:
+        messages.error(request, "Enter a valid email address.")
+    return redirect("courses:provider_dashboard")
+
+
+@login_required
+@require_POST
+def application_new(request):
+    provider = _provider(request)
+    application = application_start(provider=provider, by=request.user)
+    return redirect("courses:application", pk=application.pk)
+
+
+@login_required
+@require_POST
+def renew(request, pk):
+    provider = _provider(request)
+    course = get_object_or_404(Course, pk=pk, provider=provider)
+    application = application_start(
+        provider=provider, by=request.user, renewal_of=course
+    )
+    return redirect("courses:application", pk=application.pk)
+
+
+def _coverage_save(application, coverage: dict[int, str]) -> None:
+    """Keep what is written for the chosen set; forget another set's boxes."""
+    application.coverage.exclude(competency_id__in=list(coverage)).delete()
+    for competency_id, text in coverage.items():
+        if text.strip():
+            Coverage.objects.update_or_create(
+                application=application,
+                competency_id=competency_id,
+                defaults={"where_taught": text.strip()},
+            )
+        else:
+            application.coverage.filter(competency_id=competency_id).delete()
+
+
+@login_required
+def application(request, pk):
+    """The standard form: saved as a draft as often as needed, then submitted."""
+    application = _own_application(request, pk)
+    if not application.is_editable:
+        return render(
+            request,
+            "courses/application_status.html",
+            _status_context(application),
+        )
+    data = request.POST if request.method == "POST" else None
+    form = ApplicationForm(data, instance=application, renewal=application.is_renewal)
+    instructors = InstructorFormSet(data, instance=application, prefix="instructors")
+    offerings = OfferingFormSet(data, instance=application, prefix="offerings")
+    # The saved set, read before validation: a valid ModelForm copies the posted
+    # set onto ``application``, so comparing with it afterwards never sees a change.
+    saved_set = competency_set = application.competency_set
+    if data is not None and form.is_valid():
+        competency_set = form.cleaned_data["competency_set"] or competency_set
+    written = {c.competency_id: c.where_taught for c in application.coverage.all()}
+    coverage = CoverageForm(
+        data if competency_set == saved_set else None,
+        competencies=competency_set.competencies.all() if competency_set else [],
+        written=written,
+        prefix="coverage",
+    )
+    if data is not None:
+        valid = all(
+            [form.is_valid(), instructors.is_valid(), offerings.is_valid()]
+        ) and (not coverage.is_bound or coverage.is_valid())
+        if valid:
+            with transaction.atomic():
+                locked = CourseApplication.objects.select_for_update().get(pk=pk)
+                if not locked.is_editable:
+                    messages.error(request, "This application was submitted already.")
+                    return redirect("courses:application", pk=pk)
+                form.save()
+                instructors.save()
+                offerings.save()
+                if coverage.is_bound:
+                    _coverage_save(application, coverage.coverage())
+                else:
+                    _coverage_save(application, {})
+            if "submit" in request.POST:
+                return _submit(request, application)
+            messages.success(
+                request,
+                "Draft saved."
+                + (
+                    " The competencies of the set you chose are now on the form."
+                    if not coverage.is_bound and competency_set
+                    else ""
+                ),
+            )
+            return redirect("courses:application", pk=pk)
+        messages.error(request, "Please correct the fields marked below.")
+    return render(
+        request,
+        "courses/application_form.html",
+        {
+            "application": application,
+            "form": form,
+            "coverage": coverage,
+            "instructors": instructors,
+            "offerings": offerings,
+            "gaps": application_gaps(application),
+        },
+    )
+
+
+def _submit(request, application):
+    try:
+        application = application_submit(application=application, by=request.user)
+    except CourseError as error:
+        messages.error(request, str(error))
+        return redirect("courses:application", pk=application.pk)
+    if application.status == ApplicationStatus.AWAITING_PAYMENT:
+        messages.success(request, "Application submitted. Now pay the approval fee.")
+        return redirect("courses:application_pay", pk=application.pk)
+    messages.success(request, "Your changes went back to the reviewers.")
+    return redirect("courses:application", pk=application.pk)
+
+
+def _status_context(application):
+    return {
+        "application": application,
+        "coverage": application.coverage.select_related("competency"),
+        "payments": payments_for(application).order_by("-created_at"),
+        "appeal": Appeal.objects.filter(
+            subject_type__model="courseapplication", subject_id=application.pk
+        ).first(),
+    }
+
+
+@login_required
+def pay(request, pk):
+    application = _own_application(request, pk)
+    if application.status != ApplicationStatus.AWAITING_PAYMENT:
+        return redirect("courses:application", pk=pk)
+    form = PaymentChoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        url = start_payment(
+            request,
+            form,
+            lambda **kwargs: application_pay(
+                application=application, payer=request.user, **kwargs
+            ),
+            CourseError,
+        )
+        if url:
+            return redirect(url)
+    return render(
+        request,
+        "courses/application_pay.html",
+        {
+            "application": application,
+            "form": form,
+            "amount_cents": application_fee_cents(application),
+        },
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    application = _own_application(request, pk)
+    try:
+        application_withdraw(application=application, by=request.user)
+    except CourseError as error:
+        messages.error(request, str(error))
+        return redirect("courses:application", pk=pk)
+    messages.success(request, f"{application.reference} withdrawn.")
+    return redirect("courses:provider_dashboard")
+
+
+@login_required
+def appeal(request, pk):
+    application = _own_application(request, pk)
+    if application.status != ApplicationStatus.REJECTED:
+        raise Http404("Only a decision not to approve can be appealed.")
+    if open_appeal_for(application) is not None:
+        messages.info(request, "This decision is already under appeal.")
+        return redirect("courses:application", pk=pk)
+    form = AppealForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            filed = appeal_file(
+                appellant=request.user,
+                subject=application,
+                decision_appealed=f"{application} not approved: "
+                f"{application.decision_reason}",
+                grounds=form.cleaned_data["grounds"],
+            )
+        except AppealError as error:
+            form.add_error("grounds", str(error))
+        else:
+            messages.success(
+                request,
+                f"Appeal {filed.reference} filed with the Certification Program "
+                "Committee.",
+            )
+            return redirect("courses:application", pk=pk)
+    return render(
+        request, "courses/appeal.html", {"application": application, "form": form}
+    )
+
+
+@login_required
+@require_POST
+def roster(request, pk):
+    provider = _provider(request)
+    completion = get_object_or_404(
+        Completion.objects.select_related("course", "candidate__user"),
+        pk=pk,
+        course__provider=provider,
+    )
+    try:
+        confirmed = roster_confirm(
+            completion=completion, provider=provider, by=request.user
+        )
+    except CourseError as error:
+        messages.error(request, str(error))
+    else:
+        if confirmed:
+            messages.success(
+                request,
+                f"{completion.candidate.user.full_name}'s completion of "
+                f"{completion.course.title} is confirmed.",
+            )
+    return redirect("courses:provider_dashboard")

@@ -1,0 +1,65 @@
+"""Appeals of a staff or CRC decision to the Certification Program Committee (CPC).
+
+One model for every appellant: a candidate appealing a portfolio or eligibility
+decision, a provider appealing a course decision. What is appealed is any record
+(``subject``); the appeal keeps the decision's words as they stood when appealed.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class AppealStatus(models.TextChoices):
+    FILED = "filed", "Filed with the CPC"
+    UPHELD = "upheld", "Upheld: the decision is changed"
+    DENIED = "denied", "Denied: the decision stands"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Appeal(models.Model):
+    appellant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="appeals"
+    )
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    subject_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("subject_type", "subject_id")
+    decision_appealed = models.TextField(
+        help_text="The decision and its reason, as the appellant received them."
+    )
+    grounds = models.TextField()
+    status = models.CharField(
+        max_length=10,
+        choices=AppealStatus.choices,
+        default=AppealStatus.FILED,
+        db_index=True,
+    )
+    filed_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision = models.TextField("the CPC's decision", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-filed_at", "-pk"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+
+    def __str__(self):
+        return f"Appeal A-{self.pk:05d} by {self.appellant}"
+
+    @property
+    def reference(self) -> str:
+        return f"A-{self.pk:05d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == AppealStatus.FILED
