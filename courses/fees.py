@@ -3,7 +3,8 @@
 A provider's new-course applications are numbered in the order they are submitted;
 the n-th takes the course-approval fee row for item n (FAQ: $100 each for the first
 two, $50 each for the third to tenth; staff set the row for the eleventh on). The
-number is fixed on submission, so the amount never changes afterwards.
+number is fixed on submission; the amount is that of the row in effect when the
+payment is created, and the payment keeps it.
 
 What counts: every application submitted for payment, except one withdrawn before it
 was paid. A rejected application counts (it was reviewed and its fee is not

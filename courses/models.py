@@ -95,8 +95,9 @@ class Course(models.Model):
 
     The descriptive fields are copied from the application approved last, so the
     catalog reads one row per course. ``approved_on``/``expires_on`` are those of the
-    latest approval: the course is in the catalog while today is before
-    ``expires_on``, so an approval lapses on its own at expiry.
+    latest approval (an early renewal keeps ``approved_on``, as it runs on without a
+    gap): the course is in the catalog while today is before ``expires_on``, so an
+    approval lapses on its own at expiry.
     """
 
     provider = models.ForeignKey(
