@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
@@ -42,7 +43,8 @@ from .services import (
 
 
 def _file_link(kind, obj, field):
-    if not getattr(obj, field):
+    # An unsaved row (the add form shown again with errors) has no URL yet.
+    if obj.pk is None or not getattr(obj, field):
         return "—"
     url = reverse("courses:file", kwargs={"kind": kind, "pk": obj.pk})
     return format_html('<a href="{}">Download</a>', url)
@@ -62,12 +64,26 @@ class ProviderAdmin(SimpleHistoryAdmin):
     inlines = [ContactInline]
 
 
-class InstructorInline(ReadOnlyInline):
+class PartOfTheParent(ReadOnlyInline):
+    """Rows read as part of their parent: whoever may view the parent sees them
+    (no staff group holds a permission on these models of their own)."""
+
+    def has_view_permission(self, request, obj=None):
+        opts = self.parent_model._meta
+        return any(
+            request.user.has_perm(
+                f"{opts.app_label}.{get_permission_codename(action, opts)}"
+            )
+            for action in ("view", "change")
+        )
+
+
+class InstructorInline(PartOfTheParent):
     model = Instructor
     fields = ("name", "qualifications")
 
 
-class OfferingInline(ReadOnlyInline):
+class OfferingInline(PartOfTheParent):
     model = Offering
     fields = ("starts_on", "ends_on", "location")
 
@@ -201,20 +217,22 @@ class CourseApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
             rows,
         )
 
-    approve = admin.action(description="Approve for three years")(
-        _decision(application_approve, "approved")
-    )
-    request_changes = admin.action(description="Request changes")(
-        _decision(application_request_changes, "sent back for changes")
-    )
-    reject = admin.action(description="Do not approve")(
+    approve = admin.action(
+        description="Approve for three years", permissions=["change"]
+    )(_decision(application_approve, "approved"))
+    request_changes = admin.action(
+        description="Request changes", permissions=["change"]
+    )(_decision(application_request_changes, "sent back for changes"))
+    reject = admin.action(description="Do not approve", permissions=["change"])(
         _decision(application_reject, "not approved")
     )
 
 
-class ApprovalInline(ReadOnlyInline):
+class ApprovalInline(PartOfTheParent):
     model = CourseApproval
     fields = ("starts_on", "expires_on", "application", "approved_by", "approved_at")
+    # Not editable (auto_now_add): no form may hold it, so it is shown read-only.
+    readonly_fields = ("approved_at",)
 
 
 @admin.register(Course)
@@ -316,10 +334,12 @@ class CompletionAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     def signed_form(self, obj):
         return _file_link("completion", obj, "form")
 
-    verify = admin.action(description="Verify: achieves the course's set")(
-        _verify_completion
+    verify = admin.action(
+        description="Verify: achieves the course's set", permissions=["change"]
+    )(_verify_completion)
+    reject = admin.action(description="Do not accept", permissions=["change"])(
+        _reject_completion
     )
-    reject = admin.action(description="Do not accept")(_reject_completion)
 
 
 class AgreementForm(forms.ModelForm):
@@ -335,6 +355,9 @@ class AgreementForm(forms.ModelForm):
             "signed_on",
             "document",
         ]
+        # The admin's clearable input links the current file, and private files
+        # have no URL: the page would fail. The "download" field links it instead.
+        widgets = {"document": forms.FileInput}
 
     def clean(self):
         data = super().clean()
@@ -413,7 +436,9 @@ class RecognitionClaimAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     def transcript(self, obj):
         return _file_link("claim", obj, "document")
 
-    verify = admin.action(description="Verify: achieves every set it covers")(
-        _verify_claim
+    verify = admin.action(
+        description="Verify: achieves every set it covers", permissions=["change"]
+    )(_verify_claim)
+    reject = admin.action(description="Do not accept", permissions=["change"])(
+        _reject_claim
     )
-    reject = admin.action(description="Do not accept")(_reject_claim)

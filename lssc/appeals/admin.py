@@ -44,7 +44,7 @@ class AppealAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     ]
     actions = ["decide"]
 
-    @admin.action(description="Record the committee's decision")
+    @admin.action(description="Record the committee's decision", permissions=["change"])
     def decide(self, request, queryset):
         def apply(data):
             done = 0
