@@ -10,9 +10,13 @@ def approval_expires_on(approved_on: datetime.date, years: int) -> datetime.date
     """The first day a course approved on ``approved_on`` is no longer approved.
 
     Approved on 1 March 2026 for 3 years: approved through 28 February 2029, lapsed
-    on 1 March 2029.
+    on 1 March 2029. Approved on 29 February 2028: through 28 February 2031, lapsed
+    on 1 March 2031, so a leap day never costs the provider a day.
     """
-    return add_years(approved_on, years)
+    expires_on = add_years(approved_on, years)
+    if (approved_on.month, approved_on.day) != (expires_on.month, expires_on.day):
+        expires_on += datetime.timedelta(days=1)
+    return expires_on
 
 
 def completion_window_opens(approved_on: datetime.date, retro_years: int):

@@ -531,12 +531,11 @@ def approval_reminders(today=None) -> int:
 def waiting_applications_reminder(today=None) -> int:
     """Tell the Program Officer and the CRC, once a day, of the applications in review
     for more than COURSE_REVIEW_WAITING_DAYS."""
-    now = timezone.now()
     today = today or timezone.localdate()
-    cutoff = now - datetime.timedelta(days=rules().COURSE_REVIEW_WAITING_DAYS)
+    cutoff = today - datetime.timedelta(days=rules().COURSE_REVIEW_WAITING_DAYS)
     waiting = list(
         CourseApplication.objects.filter(
-            status=ApplicationStatus.IN_REVIEW, in_review_since__lt=cutoff
+            status=ApplicationStatus.IN_REVIEW, in_review_since__date__lt=cutoff
         )
         .select_related("provider")
         .order_by("in_review_since")

@@ -84,17 +84,17 @@ def test_approved_until_the_day_before_expiry(application, officer):
         assert not course.is_approved()
 
 
-def test_approved_on_29_february_expires_on_28_february(application, officer):
-    """lssc.core.dates.add_years: 29 February three years on is the 28th."""
+def test_approved_on_29_february_is_approved_three_full_years(application, officer):
+    """No 29 February three years on: approved through the 28th, lapsed on 1 March."""
     leap_day = datetime.date(2028, 2, 29)
     with on(leap_day):
         course = application_approve(
             application=application, by=officer, reason="Good."
         ).course
     assert course.approved_on == leap_day
-    assert course.expires_on == datetime.date(2031, 2, 28)
-    assert course.is_approved(datetime.date(2031, 2, 27))
-    assert not course.is_approved(datetime.date(2031, 2, 28))
+    assert course.expires_on == datetime.date(2031, 3, 1)
+    assert course.is_approved(datetime.date(2031, 2, 28))
+    assert not course.is_approved(datetime.date(2031, 3, 1))
 
 
 def test_approving_twice_changes_nothing(application, officer, provider):

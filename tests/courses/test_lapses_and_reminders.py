@@ -190,3 +190,11 @@ def test_the_daily_task_runs_the_three_sweeps(course):
             "reminded": 0,
             "waiting": 0,
         }
+
+
+def test_the_waiting_list_is_counted_from_the_day_given(provider, technology, staff):
+    with on(datetime.date(2026, 4, 1)):
+        in_review(complete_application(provider, technology))
+    with on(datetime.date(2026, 4, 10)):
+        assert waiting_applications_reminder(today=datetime.date(2026, 5, 1)) == 0
+        assert waiting_applications_reminder(today=datetime.date(2026, 5, 2)) == 1

@@ -18,7 +18,7 @@ D = datetime.date
     [
         (D(2026, 3, 1), D(2029, 3, 1)),
         (D(2026, 12, 31), D(2029, 12, 31)),
-        (D(2028, 2, 29), D(2031, 2, 28)),  # add_years: 29 February becomes the 28th
+        (D(2028, 2, 29), D(2031, 3, 1)),  # approved through 28 February 2031
         (D(2027, 2, 28), D(2030, 2, 28)),
     ],
 )
