@@ -7,10 +7,12 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from candidates.progress import register_source
+        from lssc.appeals.signals import appeal_upheld
         from lssc.payments.signals import payment_confirmed
 
         from .progress import course_progress
-        from .receivers import on_payment_confirmed
+        from .receivers import on_appeal_upheld, on_payment_confirmed
 
         payment_confirmed.connect(on_payment_confirmed, dispatch_uid="courses")
+        appeal_upheld.connect(on_appeal_upheld, dispatch_uid="courses")
         register_source(course_progress)

@@ -553,3 +553,20 @@ def waiting_applications_reminder(today=None) -> int:
             },
         )
     return len(waiting)
+
+
+def application_reopen_on_appeal(*, application_id, actor, appeal) -> bool:
+    """The CPC upheld an appeal of a rejection: the application goes back to review
+    (its fee was paid), for the reviewers to decide again as the CPC directs."""
+    application = CourseApplication.objects.select_for_update().get(pk=application_id)
+    if application.status != ApplicationStatus.REJECTED:
+        return False
+    application.status = ApplicationStatus.IN_REVIEW
+    application.in_review_since = timezone.now()
+    application.save(update_fields=["status", "in_review_since", "updated_at"])
+    _audit(
+        application, actor, "reopened",
+        f"{application} back in review: appeal {appeal.reference} upheld",
+        ApplicationStatus.REJECTED, appeal.decision,
+    )  # fmt: skip
+    return True

@@ -8,8 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from lssc.appeals.models import Appeal
-from lssc.appeals.services import AppealError, appeal_file, open_appeal_for
+from lssc.appeals.services import AppealError, appeal_file, appeal_for
 from lssc.fees.services import course_approval_schedule
 from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
@@ -246,9 +245,7 @@ def _status_context(application):
         "application": application,
         "coverage": application.coverage.select_related("competency"),
         "payments": payments_for(application).order_by("-created_at"),
-        "appeal": Appeal.objects.filter(
-            subject_type__model="courseapplication", subject_id=application.pk
-        ).first(),
+        "appeal": appeal_for(application),
     }
 
 
@@ -298,8 +295,8 @@ def appeal(request, pk):
     application = _own_application(request, pk)
     if application.status != ApplicationStatus.REJECTED:
         raise Http404("Only a decision not to approve can be appealed.")
-    if open_appeal_for(application) is not None:
-        messages.info(request, "This decision is already under appeal.")
+    if appeal_for(application) is not None:
+        messages.info(request, "This decision has been appealed already.")
         return redirect("courses:application", pk=pk)
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

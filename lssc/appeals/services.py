@@ -9,28 +9,44 @@ from lssc.audit.services import audit_log
 from lssc.notifications.services import mail_queue
 
 from .models import Appeal, AppealStatus
+from .signals import appeal_upheld
 
 
 class AppealError(Exception):
     """An appeal that cannot be filed or decided; the message says why."""
 
 
-def open_appeal_for(subject) -> Appeal | None:
-    return Appeal.objects.filter(
-        subject_type=ContentType.objects.get_for_model(subject),
-        subject_id=subject.pk,
-        status=AppealStatus.FILED,
-    ).first()
+def appeal_for(subject) -> Appeal | None:
+    """The appeal of the decision on ``subject``, open or decided."""
+    return (
+        Appeal.objects.filter(
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=subject.pk,
+        )
+        .exclude(status=AppealStatus.WITHDRAWN)
+        .first()
+    )
 
 
 def appeal_file(*, appellant, subject, decision_appealed: str, grounds: str) -> Appeal:
-    """Record the notice of appeal and route it to the CPC and the Program Officer."""
+    """Record the notice of appeal and route it to the CPC and the Program Officer.
+
+    A decision is appealed once: the CPC's decision on it is final.
+    """
     grounds = grounds.strip()
     if not grounds:
         raise AppealError("Say on what grounds you appeal.")
     with transaction.atomic():
-        if open_appeal_for(subject) is not None:
+        # The subject's row lock makes two filings at once take turns.
+        list(type(subject).objects.select_for_update().filter(pk=subject.pk))
+        existing = appeal_for(subject)
+        if existing is not None and existing.is_open:
             raise AppealError("This decision is already under appeal.")
+        if existing is not None:
+            raise AppealError(
+                "This decision was appealed and the committee has decided: its "
+                "decision is final."
+            )
         appeal = Appeal.objects.create(
             appellant=appellant,
             subject=subject,
@@ -94,4 +110,6 @@ def appeal_decide(*, appeal: Appeal, by, status: str, decision: str) -> bool:
             template="appeal_decided",
             context={"appeal": appeal},
         )
+        if status == AppealStatus.UPHELD:
+            appeal_upheld.send(sender=Appeal, appeal=appeal, actor=by)
     return True

@@ -438,6 +438,7 @@ def test_the_committees_decision_on_an_appeal(
         f"Appeal {appeal.reference}: Upheld: the decision is changed. The lab is an "
         "assessment; reconsider." in html
     )
+    assert "The reviewers have your application" in html  # back in review
 
     client.force_login(officer)  # ``desk`` is the same client
     again = run(

@@ -2,6 +2,7 @@
 
 import pytest
 
+from courses.models import ApplicationStatus
 from lssc.accounts.roles import StaffGroup
 from lssc.appeals.models import Appeal, AppealStatus
 from lssc.appeals.services import AppealError, appeal_decide, appeal_file
@@ -111,3 +112,36 @@ def test_a_decision_is_upheld_or_denied_in_words(rejected, committee):
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.FILED
     assert appeal.decided_at is None
+
+
+def test_a_decided_appeal_is_final(rejected, committee):
+    appeal = file(rejected)
+    appeal_decide(
+        appeal=appeal, by=committee, status=AppealStatus.DENIED, decision="Stands."
+    )
+    with pytest.raises(AppealError, match="final"):
+        file(rejected, grounds="Once more.")
+    assert Appeal.objects.count() == 1
+
+
+def test_an_upheld_appeal_sends_the_application_back_to_review(rejected, committee):
+    appeal = file(rejected)
+    appeal_decide(
+        appeal=appeal,
+        by=committee,
+        status=AppealStatus.UPHELD,
+        decision="Week 2 teaches competency 4; review again.",
+    )
+    rejected.refresh_from_db()
+    assert rejected.status == ApplicationStatus.IN_REVIEW
+    entry = AuditEntry.objects.get(action="course_application.reopened")
+    assert entry.reason == "Week 2 teaches competency 4; review again."
+
+
+def test_a_denied_appeal_leaves_the_rejection(rejected, committee):
+    appeal = file(rejected)
+    appeal_decide(
+        appeal=appeal, by=committee, status=AppealStatus.DENIED, decision="Stands."
+    )
+    rejected.refresh_from_db()
+    assert rejected.status == ApplicationStatus.REJECTED

@@ -508,7 +508,7 @@ def test_filing_an_appeal_and_a_second_attempt_is_refused(
     for attempt in (signed_in.get, signed_in.post):
         again = attempt(url, {"grounds": "Again."}, follow=True)
         assert again.redirect_chain == [(status_url, 302)]
-        assert "This decision is already under appeal." in messages_of(again)
+        assert "This decision has been appealed already." in messages_of(again)
     assert Appeal.objects.count() == 1
 
 
