@@ -109,46 +109,75 @@ def completion_attach_form(*, completion: Completion, form, by) -> None:
         )
 
 
+def _lock_pending(model, pk, *related):
+    """The record, locked; ``None`` when it was decided already (a second click)."""
+    record = (
+        model.objects.select_for_update(of=("self",))
+        .select_related("candidate__user", *related)
+        .get(pk=pk)
+    )
+    return record if record.state == ReviewState.PENDING else None
+
+
+def _decide(record, *, state, by, action, summary, template, context, reason=""):
+    """Stamp the decision on a pending completion or claim, audit it, tell the
+    candidate."""
+    record.state = state
+    record.decided_by = by
+    record.decided_at = timezone.now()
+    record.reason = reason
+    record.save()
+    audit_log(
+        subject=record,
+        action=action,
+        summary=summary,
+        actor=by,
+        owner=record.candidate.user,
+        from_state=ReviewState.PENDING,
+        to_state=state,
+        reason=reason,
+    )
+    mail_queue(
+        key=f"{action}:{record.pk}",
+        to=record.candidate.user.email,
+        template=template,
+        context=context,
+    )
+
+
+def _reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise CourseError("Give a reason: it is sent to the candidate.")
+    return reason
+
+
 def completion_verify(*, completion: Completion, by, roster=False) -> bool:
     """Verify once; achieves the course's set unless it is achieved already."""
     with transaction.atomic():
-        completion = (
-            Completion.objects.select_for_update()
-            .select_related("course__competency_set", "candidate__user")
-            .get(pk=completion.pk)
-        )
-        if completion.state != ReviewState.PENDING:
+        completion = _lock_pending(Completion, completion.pk, "course__competency_set")
+        if completion is None:
             return False
         if not roster and not completion.form:
             raise CourseError(
                 "There is no signed completion form yet: wait for it, or for the "
                 "provider to confirm the candidate on its roster."
             )
-        completion.state = ReviewState.VERIFIED
-        completion.confirmed_by_provider = roster
-        completion.decided_by = by
-        completion.decided_at = timezone.now()
-        completion.save()
         course = completion.course
-        how = "confirmed on the provider's roster" if roster else "verified"
-        audit_log(
-            subject=completion,
-            action="completion.verified",
-            summary=f"Completion of {course.title} {how}",
-            actor=by,
-            owner=completion.candidate.user,
-            from_state=ReviewState.PENDING,
-            to_state=completion.state,
-        )
+        completion.confirmed_by_provider = roster
         achieved = _achieve(
             completion.candidate,
             [course.competency_set],
             AchievementMethod.COURSE,
             note=f"{course.title}, completed {completion.completed_on:%Y-%m-%d}",
         )
-        mail_queue(
-            key=f"completion-verified:{completion.pk}",
-            to=completion.candidate.user.email,
+        how = "confirmed on the provider's roster" if roster else "verified"
+        _decide(
+            completion,
+            state=ReviewState.VERIFIED,
+            by=by,
+            action="completion.verified",
+            summary=f"Completion of {course.title} {how}",
             template="completion_verified",
             context={"completion": completion, "achieved": achieved},
         )
@@ -156,37 +185,20 @@ def completion_verify(*, completion: Completion, by, roster=False) -> bool:
 
 
 def completion_reject(*, completion: Completion, by, reason: str) -> bool:
-    reason = reason.strip()
-    if not reason:
-        raise CourseError("Give a reason: it is sent to the candidate.")
+    reason = _reason(reason)
     with transaction.atomic():
-        completion = (
-            Completion.objects.select_for_update()
-            .select_related("course", "candidate__user")
-            .get(pk=completion.pk)
-        )
-        if completion.state != ReviewState.PENDING:
+        completion = _lock_pending(Completion, completion.pk, "course")
+        if completion is None:
             return False
-        completion.state = ReviewState.REJECTED
-        completion.decided_by = by
-        completion.decided_at = timezone.now()
-        completion.reason = reason
-        completion.save()
-        audit_log(
-            subject=completion,
+        _decide(
+            completion,
+            state=ReviewState.REJECTED,
+            by=by,
             action="completion.rejected",
             summary=f"Completion of {completion.course.title} not accepted",
-            actor=by,
-            owner=completion.candidate.user,
-            from_state=ReviewState.PENDING,
-            to_state=completion.state,
-            reason=reason,
-        )
-        mail_queue(
-            key=f"completion-rejected:{completion.pk}",
-            to=completion.candidate.user.email,
             template="completion_rejected",
             context={"completion": completion},
+            reason=reason,
         )
     return True
 
@@ -270,35 +282,21 @@ def claim_file(*, candidate, agreement, graduated_on, document) -> RecognitionCl
 def claim_verify(*, claim: RecognitionClaim, by) -> list | None:
     """Verify once: every covered set is achieved; returns the sets newly achieved."""
     with transaction.atomic():
-        claim = (
-            RecognitionClaim.objects.select_for_update()
-            .select_related("agreement", "candidate__user")
-            .get(pk=claim.pk)
-        )
-        if claim.state != ReviewState.PENDING:
+        claim = _lock_pending(RecognitionClaim, claim.pk, "agreement")
+        if claim is None:
             return None
-        claim.state = ReviewState.VERIFIED
-        claim.decided_by = by
-        claim.decided_at = timezone.now()
-        claim.save()
-        audit_log(
-            subject=claim,
-            action="recognition_claim.verified",
-            summary=f"Graduation from {claim.agreement} verified",
-            actor=by,
-            owner=claim.candidate.user,
-            from_state=ReviewState.PENDING,
-            to_state=claim.state,
-        )
         achieved = _achieve(
             claim.candidate,
             list(claim.agreement.competency_sets.all()),
             AchievementMethod.RECOGNITION,
             note=str(claim.agreement),
         )
-        mail_queue(
-            key=f"recognition-verified:{claim.pk}",
-            to=claim.candidate.user.email,
+        _decide(
+            claim,
+            state=ReviewState.VERIFIED,
+            by=by,
+            action="recognition_claim.verified",
+            summary=f"Graduation from {claim.agreement} verified",
             template="recognition_verified",
             context={"claim": claim, "achieved": achieved},
         )
@@ -306,36 +304,19 @@ def claim_verify(*, claim: RecognitionClaim, by) -> list | None:
 
 
 def claim_reject(*, claim: RecognitionClaim, by, reason: str) -> bool:
-    reason = reason.strip()
-    if not reason:
-        raise CourseError("Give a reason: it is sent to the candidate.")
+    reason = _reason(reason)
     with transaction.atomic():
-        claim = (
-            RecognitionClaim.objects.select_for_update()
-            .select_related("agreement", "candidate__user")
-            .get(pk=claim.pk)
-        )
-        if claim.state != ReviewState.PENDING:
+        claim = _lock_pending(RecognitionClaim, claim.pk, "agreement")
+        if claim is None:
             return False
-        claim.state = ReviewState.REJECTED
-        claim.decided_by = by
-        claim.decided_at = timezone.now()
-        claim.reason = reason
-        claim.save()
-        audit_log(
-            subject=claim,
+        _decide(
+            claim,
+            state=ReviewState.REJECTED,
+            by=by,
             action="recognition_claim.rejected",
             summary=f"Claim of graduation from {claim.agreement} not accepted",
-            actor=by,
-            owner=claim.candidate.user,
-            from_state=ReviewState.PENDING,
-            to_state=claim.state,
-            reason=reason,
-        )
-        mail_queue(
-            key=f"recognition-rejected:{claim.pk}",
-            to=claim.candidate.user.email,
             template="recognition_rejected",
             context={"claim": claim},
+            reason=reason,
         )
     return True

@@ -469,7 +469,7 @@ def approvals_lapse(today=None) -> int:
     for course_id in due.values_list("pk", flat=True):
         with transaction.atomic():
             course = (
-                Course.objects.select_for_update()
+                Course.objects.select_for_update(of=("self",))
                 .select_related("provider")
                 .get(pk=course_id)
             )
