@@ -1,7 +1,11 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from courses.models import Course
+from courses.selectors import approved_courses
 from lssc.core.admin_actions import (
     ReadOnlyInline,
     ReadOnlyRecord,
@@ -43,9 +47,25 @@ class RevisionRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Sent to the candidate with the evaluators' comments (no names).",
     )
-    recommended_course = forms.CharField(
-        label="Recommended approved course (optional)", max_length=200, required=False
+    recommended_course = forms.ModelChoiceField(
+        label="Recommended approved course (optional)",
+        queryset=Course.objects.none(),
+        required=False,
+        empty_label="No recommendation",
+        help_text="Courses approved today for the portfolio's set.",
     )
+
+    def __init__(self, *args, set_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommended_course"].queryset = (
+            approved_courses()
+            .filter(competency_set__in=set_ids)
+            .select_related("provider", "competency_set")
+            .order_by("competency_set__position", "title")
+        )
+        self.fields["recommended_course"].label_from_instance = lambda course: (
+            f"{course.competency_set.name}: {course.title} ({course.provider.name})"
+        )
 
 
 class AwaitingRevisionRequest(admin.SimpleListFilter):
@@ -98,7 +118,14 @@ class DecisionAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
             self,
             request,
             queryset,
-            form_class=RevisionRequestForm,
+            form_class=partial(
+                RevisionRequestForm,
+                set_ids=list(
+                    queryset.values_list(
+                        "submission__portfolio__competency_set", flat=True
+                    )
+                ),
+            ),
             title="Send the revision request",
             apply=apply,
         )

@@ -154,7 +154,19 @@ class Decision(models.Model):
     decided_at = models.DateTimeField(auto_now_add=True)
     # For a revision: what the committee sent the candidate, and when.
     revision_message = models.TextField(blank=True)
-    recommended_course = models.CharField(max_length=200, blank=True)
+    recommended_course = models.ForeignKey(
+        "courses.Course",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="An approved course of the set, linked in the revision request.",
+    )
+    recommended_course_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A course recommendation typed before the catalog existed.",
+    )
     revision_sent_at = models.DateTimeField(null=True, blank=True)
     revision_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

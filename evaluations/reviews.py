@@ -217,9 +217,10 @@ def candidate_feedback(submission: Submission) -> dict:
 
 
 def revision_request(
-    *, decision_id, by, message: str, recommended_course=""
+    *, decision_id, by, message: str, recommended_course=None
 ) -> Decision:
-    """The committee sends the candidate what to revise; they may then resubmit."""
+    """The committee sends the candidate what to revise, optionally recommending an
+    approved course of the set (briefing C.4B); they may then resubmit."""
     if not message.strip():
         raise EvaluationError("Write what the candidate should revise.")
     with transaction.atomic():
@@ -231,7 +232,15 @@ def revision_request(
         if decision.outcome != Outcome.REVISION or decision.revision_sent_at:
             raise EvaluationError("This decision needs no (further) revision request.")
         decision.revision_message = message.strip()
-        decision.recommended_course = recommended_course.strip()
+        if recommended_course is not None and not (
+            recommended_course.competency_set_id
+            == decision.submission.portfolio.competency_set_id
+            and recommended_course.is_approved()
+        ):
+            raise EvaluationError(
+                "Recommend a course approved today for the portfolio's own set."
+            )
+        decision.recommended_course = recommended_course
         decision.revision_sent_at = timezone.now()
         decision.revision_sent_by = by
         decision.save()

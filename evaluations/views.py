@@ -206,7 +206,7 @@ def feedback(request, portfolio_pk):
     )
     decided = list(
         Submission.objects.filter(portfolio=portfolio, decision__isnull=False)
-        .select_related("decision")
+        .select_related("decision__recommended_course__provider")
         .order_by("-number")
     )
     competencies = list(portfolio.competency_set.competencies.all())

@@ -9,13 +9,9 @@ from django.utils import timezone
 from ..achievements import completion_window
 from ..filters import CatalogFilter
 from ..models import Course, CourseApproval, Offering, RecognitionAgreement
+from ..selectors import approved_courses
 
 PAGE_SIZE = 25
-
-
-def approved_courses(on=None):
-    on = on or timezone.localdate()
-    return Course.objects.filter(approved_on__lte=on, expires_on__gt=on)
 
 
 def catalog(request):

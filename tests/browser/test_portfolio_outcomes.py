@@ -18,6 +18,7 @@ from lssc.payments.services import payment_confirm
 from portfolios.models import PortfolioStatus, Submission
 from portfolios.services import portfolio_open, portfolio_pay, portfolio_submit
 from tests.candidates.helpers import admitted_candidate
+from tests.courses.conftest import approved_course, make_provider
 from tests.factories import UserFactory, staff_user
 from tests.portfolios.test_submission import complete
 
@@ -96,6 +97,12 @@ def test_two_not_met_then_a_revision_request_and_a_resubmission(open_page, shoot
         review(open_page, assignment, "Not met")
 
     crc = staff_user(StaffGroup.REVIEW_COMMITTEE)
+    approved_course(
+        make_provider(),
+        CompetencySet.objects.get(slug="youth-services"),
+        officer=staff_user(StaffGroup.PROGRAM_OFFICER),
+        title="LIBT 140 Services to Children",
+    )
     desk = open_page()
     staff_sign_in(desk, crc.email)
     desk.goto("/admin/evaluations/decision/?queue=revision")
@@ -109,8 +116,9 @@ def test_two_not_met_then_a_revision_request_and_a_resubmission(open_page, shoot
     desk.get_by_label("What the candidate should revise").fill(
         "Show a storytime you planned, with the materials."
     )
-    desk.get_by_label("Recommended approved course (optional)").fill(
-        "LIBT 140 Services to Children"
+    desk.get_by_label("Recommended approved course (optional)").select_option(
+        label="Youth Services: LIBT 140 Services to Children (Prairie Library "
+        "Cooperative)"
     )
     desk.get_by_role("button", name="Send the revision request").click()
     expect(desk.get_by_text(re.compile("revision request sent"))).to_be_visible()
@@ -119,7 +127,9 @@ def test_two_not_met_then_a_revision_request_and_a_resubmission(open_page, shoot
     sign_in(page, candidate.user.email, start=f"/portfolios/{submission.portfolio_id}/")
     expect(page.get_by_text("Revision requested", exact=True)).to_be_visible()
     page.get_by_role("link", name="The evaluators' feedback").click()
-    expect(page.get_by_text("LIBT 140 Services to Children")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="LIBT 140 Services to Children")
+    ).to_be_visible()
     shoot(page, "portfolio-feedback")
     page.get_by_role("link", name="Back to the portfolio").click()
     page.get_by_role("button", name="Submit for evaluation").click()

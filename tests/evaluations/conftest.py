@@ -16,6 +16,11 @@ def technology(db):
 
 
 @pytest.fixture
+def cataloging(db):
+    return CompetencySet.objects.get(slug="cataloging-and-classification")
+
+
+@pytest.fixture
 def make_evaluator(technology):
     def make(name, institution="Lakeside College", *, sets=None, **fields):
         evaluator = Evaluator.objects.create(

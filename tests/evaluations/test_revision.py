@@ -16,6 +16,7 @@ from evaluations.services import EvaluationError, assign_reviewers
 from lssc.accounts.roles import StaffGroup
 from portfolios.models import PortfolioStatus, Submission
 from portfolios.services import narrative_save, portfolio_submit
+from tests.courses.conftest import approved_course, make_provider
 from tests.factories import UserFactory, staff_user
 from tests.portfolios.test_submission import complete
 
@@ -36,8 +37,15 @@ def rate(assignment, submission, rating, note):
 
 
 def test_the_committee_sends_a_revision_and_the_candidate_resubmits(
-    client, submission, make_evaluator, commit
+    client, submission, make_evaluator, commit, technology
 ):
+    officer = staff_user(StaffGroup.PROGRAM_OFFICER)
+    course = approved_course(
+        make_provider(),
+        technology,
+        officer=officer,
+        title="LIBT 120 Library Technology",
+    )
     make_evaluator("Ann Reviewer")
     make_evaluator("Bob Reviewer")
     first, second = assign_reviewers(submission_id=submission.pk)
@@ -65,7 +73,7 @@ def test_the_committee_sends_a_revision_and_the_candidate_resubmits(
                 "_selected_action": [decision.pk],
                 "apply": "1",
                 "message": "Show how you troubleshoot (competency 3).",
-                "recommended_course": "LIBT 120 Library Technology",
+                "recommended_course": course.pk,
             },
         )
     assert response.status_code == 302
@@ -74,6 +82,7 @@ def test_the_committee_sends_a_revision_and_the_candidate_resubmits(
     assert portfolio.status == PortfolioStatus.REVISION_REQUESTED
     message = next(m for m in mail.outbox if "what to revise" in m.subject)
     assert "LIBT 120 Library Technology" in message.body
+    assert course.get_absolute_url() in message.body
     assert "Ann: 3" in message.body and "Bob: all partial" in message.body
     for secret in ("Ann Reviewer", "Bob Reviewer", "only for the committee"):
         assert secret not in message.body
@@ -127,3 +136,44 @@ def test_feedback_of_someone_elses_portfolio_answers_404(client, submission):
     client.force_login(UserFactory())
     url = reverse("evaluations:feedback", args=[submission.portfolio.pk])
     assert client.get(url).status_code == 404
+
+
+def _two_not_met(submission, make_evaluator):
+    make_evaluator("Ann Reviewer")
+    make_evaluator("Bob Reviewer")
+    for assignment in assign_reviewers(submission_id=submission.pk):
+        rate(assignment, submission, lambda n: Rating.NOT_MET, "Not yet")
+    return Decision.objects.get()
+
+
+def test_only_an_approved_course_of_the_same_set_is_recommended(
+    submission, make_evaluator, technology, cataloging
+):
+    decision = _two_not_met(submission, make_evaluator)
+    officer = staff_user(StaffGroup.PROGRAM_OFFICER)
+    other_set = approved_course(make_provider("A"), cataloging, officer=officer)
+    with pytest.raises(EvaluationError, match="own set"):
+        revision_request(
+            decision_id=decision.pk,
+            by=officer,
+            message="Revise 3.",
+            recommended_course=other_set,
+        )
+    decision.refresh_from_db()
+    assert decision.revision_sent_at is None
+
+
+def test_the_form_offers_the_sets_approved_courses(
+    client, submission, make_evaluator, technology, cataloging
+):
+    decision = _two_not_met(submission, make_evaluator)
+    officer = staff_user(StaffGroup.PROGRAM_OFFICER)
+    mine = approved_course(make_provider("A"), technology, officer=officer, title="T1")
+    approved_course(make_provider("B"), cataloging, officer=officer, title="C1")
+    client.force_login(staff_user(StaffGroup.REVIEW_COMMITTEE))
+    page = client.post(
+        reverse("admin:evaluations_decision_changelist"),
+        {"action": "send_revision_request", "_selected_action": [decision.pk]},
+    ).content.decode()
+    assert f'value="{mine.pk}"' in page and "Technology: T1" in page
+    assert "C1" not in page
