@@ -360,3 +360,25 @@ def test_the_catalog_links_each_course_and_names_its_provider(client, technology
     html = client.get(CATALOG).content.decode()
     assert f'href="{course.get_absolute_url()}"' in html
     assert "Golden State Library School (Regional library cooperative, IL)" in html
+
+
+def test_the_word_search_is_served_by_trigram_indexes(db):
+    """PostgreSQL gets the three indexes the search needs; SQLite gets none."""
+    from importlib import import_module
+
+    from django.db import connection
+
+    wanted = {
+        name
+        for name, _, _ in import_module(
+            "courses.migrations.0003_catalog_search_indexes"
+        ).INDEXES
+    }
+    with connection.cursor() as cursor:
+        found = {
+            name
+            for table in ("courses_course", "courses_provider")
+            for name in connection.introspection.get_constraints(cursor, table)
+            if name in wanted
+        }
+    assert found == (wanted if connection.vendor == "postgresql" else set())
