@@ -109,7 +109,9 @@ class ApplicationForm(forms.ModelForm):
             raise forms.ValidationError(
                 "A course is approved for one competency set: choose only one."
             )
-        return self.cleaned_data["competency_set"]
+        # A set once chosen can be changed but not emptied (a browser always sends
+        # the checked option; only a hand-made request leaves it out).
+        return self.cleaned_data["competency_set"] or self.instance.competency_set
 
 
 class CoverageForm(forms.Form):

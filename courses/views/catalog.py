@@ -51,7 +51,7 @@ def course_detail(request, pk):
         ),
         pk=pk,
     )
-    latest = course.approvals.all()[len(course.approvals.all()) - 1].application
+    latest = list(course.approvals.all())[-1].application
     coverage = latest.coverage.select_related("competency")
     first, last = completion_window(course)
     return render(

@@ -291,6 +291,21 @@ def test_two_competency_sets_at_once_are_refused_and_nothing_changes(
     assert not after.coverage.exists() and not after.instructors.exists()
 
 
+def test_a_chosen_set_is_not_emptied_by_a_post_without_one(
+    signed_in, provider, technology
+):
+    draft = complete_application(provider, technology)
+    data = application_data(draft, title="Renamed")
+    del data["competency_set"]
+
+    signed_in.post(reverse("courses:application", args=[draft.pk]), data)
+
+    draft.refresh_from_db()
+    assert draft.title == "Renamed"
+    assert draft.competency_set == technology
+    assert draft.coverage.count() == technology.competencies.count()
+
+
 def test_a_complete_form_is_submitted_paid_by_check_and_goes_to_its_instructions(
     signed_in, provider, technology
 ):
