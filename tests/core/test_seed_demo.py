@@ -2,6 +2,7 @@ import pytest
 from allauth.mfa.utils import is_mfa_enabled
 from django.core.management import CommandError, call_command
 
+from courses.models import ProviderContact
 from evaluations.models import Evaluator
 from lssc.accounts.models import User
 from lssc.accounts.roles import StaffGroup, in_group
@@ -20,6 +21,9 @@ def test_seed_demo_creates_every_role_once(settings, capsys):
     assert evaluators.count() == 3
     assert len({e.institution for e in evaluators}) == 3
     assert all(e.sets.count() == 10 for e in evaluators)
+    # The provider contact acts for one registered provider, made once.
+    [contact] = ProviderContact.objects.all()
+    assert contact.user.email == "provider@demo.lssc.test"
     officer = User.objects.get(email="officer@demo.lssc.test")
     assert officer.check_password(DEMO_PASSWORD)
     assert in_group(officer, StaffGroup.PROGRAM_OFFICER)

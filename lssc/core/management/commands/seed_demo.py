@@ -18,6 +18,9 @@ DEMO_EVALUATORS = {
     "evaluator3@demo.lssc.test": "State Library of Illinois",
 }
 
+# The demo provider contact acts for a registered organisation.
+DEMO_PROVIDER_CONTACT = "provider@demo.lssc.test"
+
 # Known, local-only credentials. The command refuses to run with DEBUG off.
 DEMO_PASSWORD = "lssc-demo-password"  # noqa: S105
 # Staff must use two-factor authentication; this base32 secret goes into any
@@ -68,6 +71,8 @@ class Command(BaseCommand):
                 TOTP.activate(user, DEMO_TOTP_SECRET)
             if email in DEMO_EVALUATORS:
                 self._evaluator(user, DEMO_EVALUATORS[email])
+            if email == DEMO_PROVIDER_CONTACT:
+                self._provider(user)
             rows.append((role, email, "created" if created else "exists"))
         width = max(len(role) for role, _, _ in rows)
         self.stdout.write("Demo accounts (local use only):")
@@ -77,6 +82,15 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Staff two-factor secret (add to an authenticator app): {DEMO_TOTP_SECRET}"
         )
+
+    def _provider(self, user):
+        contact_model = apps.get_model("courses", "ProviderContact")
+        if contact_model.objects.filter(user=user).exists():
+            return
+        provider = apps.get_model("courses", "Provider").objects.create(
+            name="Prairie State Library", type="state_library", state="IL"
+        )
+        contact_model.objects.create(provider=provider, user=user)
 
     def _evaluator(self, user, institution):
         # Looked up by name: the core does not import the apps built on it.
