@@ -126,6 +126,9 @@ class Application(models.Model):
     def __str__(self):
         return f"Application of {self.user} ({self.get_status_display().lower()})"
 
+    def get_absolute_url(self):
+        return reverse("candidates:apply")
+
     @property
     def pays_member_fee(self) -> bool:
         return self.ala_member and not self.ala_membership_unverified

@@ -8,6 +8,9 @@ from lssc.competencies.models import CompetencySet
 
 from .models import Course, Delivery, Pacing, Provider, ProviderType
 
+# Built once: the catalog lists them on every page.
+STATES = [(code, str(name)) for code, name in STATE_CHOICES]
+
 
 class CatalogFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
@@ -34,13 +37,22 @@ class CatalogFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         label="Provider's state",
         field_name="provider__state",
-        choices=STATE_CHOICES,
+        choices=STATES,
         empty_label="Any state",
     )
 
     class Meta:
         model = Course
         fields = []
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            # Each select's options as a list, read once. Not ``list(choices)``:
+            # that asks the sets' lazy choices for their length, a COUNT query.
+            for field in super().form.fields.values():
+                field.choice_list = [c for c in getattr(field, "choices", ())]  # noqa: C416
+        return self._form
 
     def search(self, queryset, name, value):
         """Courses with every word (at most eight) in their title, description or

@@ -125,7 +125,8 @@ class Course(models.Model):
     class Meta:
         ordering = ["title", "pk"]
         indexes = [
-            models.Index(fields=["expires_on", "title", "id"], name="course_catalog"),
+            # The catalog lists by title: read in order, no sort of every course.
+            models.Index(fields=["title", "id"], name="course_catalog_order"),
             models.Index(fields=["competency_set", "expires_on"]),
             models.Index(fields=["delivery", "pacing"]),
         ]
@@ -240,6 +241,9 @@ class CourseApplication(models.Model):
     def __str__(self):
         kind = "Renewal" if self.renewal_of_id else "Application"
         return f"{kind} C-{self.pk:05d}: {self.title or 'untitled'}"
+
+    def get_absolute_url(self):
+        return reverse("courses:application", kwargs={"pk": self.pk})
 
     @property
     def reference(self) -> str:

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from candidates.models import Candidate
@@ -53,6 +54,9 @@ class Portfolio(models.Model):
 
     def __str__(self):
         return f"{self.competency_set} portfolio of {self.candidate}"
+
+    def get_absolute_url(self):
+        return reverse("portfolios:builder", kwargs={"pk": self.pk})
 
     @property
     def is_editable(self) -> bool:

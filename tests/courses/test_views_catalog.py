@@ -178,8 +178,20 @@ def test_invalid_filter_values_show_no_course_rather_than_an_error(client, varie
         response = client.get(CATALOG, params)
         assert response.status_code == 200, params
         assert titles(response) == [], params
-        assert "No approved course matches." in response.content.decode()
+        html = response.content.decode()
+        assert "No approved course matches." in html
+        # The field says what is wrong, tied to it for screen readers.
+        assert "Select a valid choice" in html and "-error" in html
     assert search(client, page="2", delivery="bogus") == []
+
+
+def test_the_filters_keep_what_was_chosen(client, varied, technology):
+    html = client.get(
+        CATALOG, {"competency_set": technology.slug, "delivery": "online", "q": "x<y"}
+    ).content.decode()
+    assert f'<option value="{technology.slug}" selected>' in html
+    assert '<option value="online" selected>' in html
+    assert 'value="x&lt;y"' in html
 
 
 def test_a_retired_set_is_not_offered_as_a_filter(client, varied, cataloging):

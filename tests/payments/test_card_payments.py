@@ -207,3 +207,42 @@ def test_staff_refund_a_card_payment_through_stripe_and_it_is_recorded(
     client.post(url, {**form, "reason": "again"})
     assert len(stripe_on.requests) == calls
     assert Payment.objects.count() == 1
+
+
+def test_a_course_approval_fee_paid_by_card_sends_the_application_to_review(
+    client, stripe_on, commit
+):
+    from courses.models import ApplicationStatus as CourseStatus
+    from courses.services import application_submit
+    from lssc.competencies.models import CompetencySet
+    from tests.courses.conftest import complete_application, contact_of, make_provider
+
+    provider = make_provider()
+    contact = contact_of(provider)
+    application = complete_application(
+        provider, CompetencySet.objects.get(slug="technology")
+    )
+    application_submit(application=application, by=contact)
+    client.force_login(contact)
+    response = client.post(
+        reverse("courses:application_pay", args=[application.pk]), {"method": "card"}
+    )
+    assert response["Location"].startswith("https://checkout.stripe.com/")
+    payment = Payment.objects.get()
+    assert (payment.amount_cents, payment.payer) == (10000, contact)
+
+    # Back from Stripe: a way on to the application, nothing changed yet.
+    page = client.get(reverse("payments:card_return", args=[payment.reference]))
+    assert reverse("courses:application", args=[application.pk]) in page.text
+    application.refresh_from_db()
+    assert application.status == CourseStatus.AWAITING_PAYMENT
+
+    payload, signature = signed_event(
+        reference=payment.reference, amount_cents=payment.amount_cents
+    )
+    with commit():
+        assert post_webhook(client, payload, signature).status_code == 200
+        post_webhook(client, payload, signature)  # Stripe retries: no change
+    application.refresh_from_db()
+    assert application.status == CourseStatus.IN_REVIEW
+    assert application.paid_at is not None
