@@ -47,15 +47,17 @@ def completion_problem(course: Course, completed_on: datetime.date) -> str:
         return "The completion date cannot be in the future."
     if completion_counts(completed_on, periods, rules().COURSE_RETROACTIVE_YEARS):
         return ""
-    first, last = completion_window(course)
+    first, _ = completion_window(course)
     if completed_on < first:
         return (
             f"This course counts only if completed on or after {first:%B %-d, %Y}: "
             f"no more than {rules().COURSE_RETROACTIVE_YEARS} years before it was "
             "approved."
         )
+    # After an approval that ended (the last one, or one renewed only later).
+    ended = max(e for _, e in periods if e <= completed_on) - datetime.timedelta(1)
     return (
-        f"This course's approval ended on {last:%B %-d, %Y}; a completion after that "
+        f"This course's approval ended on {ended:%B %-d, %Y}; a completion after that "
         "date does not count."
     )
 

@@ -25,11 +25,13 @@ from tests.courses.conftest import (
     DAY,
     EXPIRES,
     MARCH_10,
+    approved_course,
     contact_of,
     mails_to,
     make_provider,
     on,
     pdf,
+    renew,
 )
 from tests.portfolios import files
 
@@ -260,3 +262,17 @@ def test_rejecting_needs_a_reason_and_happens_once(pending, officer, candidate):
     assert not Achievement.objects.exists()
     [mail] = mails_to(candidate.user.email, "was not accepted")
     assert "The form is not signed." in mail.body
+
+
+def test_a_completion_between_a_lapse_and_a_late_renewal_is_told_when_it_ended(
+    candidate, provider, technology, officer
+):
+    course = approved_course(
+        provider, technology, officer=officer, day=datetime.date(2020, 1, 10)
+    )
+    renew(course, officer, day=datetime.date(2026, 3, 10))  # window opens 2024-03-10
+    with on(datetime.date(2026, 6, 1)):
+        with pytest.raises(CourseError, match="ended on January 9, 2023"):
+            record(candidate, course, datetime.date(2023, 6, 1))
+        assert record(candidate, course, datetime.date(2022, 12, 1))  # first approval
+        assert record(candidate, course, datetime.date(2024, 3, 10))  # second window
