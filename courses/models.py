@@ -376,7 +376,33 @@ class ReviewState(models.TextChoices):
     REJECTED = "rejected", "Not accepted"
 
 
-class Completion(models.Model):
+class VerifiedByStaff(models.Model):
+    """A record a candidate makes and staff verify or refuse, once, with a reason
+    for a refusal (see ``courses.achievements``)."""
+
+    state = models.CharField(
+        max_length=10,
+        choices=ReviewState.choices,
+        default=ReviewState.PENDING,
+        db_index=True,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+
+class Completion(VerifiedByStaff):
     """A candidate's completion of an approved course, proven by the official form."""
 
     candidate = models.ForeignKey(
@@ -396,30 +422,13 @@ class Completion(models.Model):
         blank=True,
     )
     form_name = models.CharField(max_length=200, blank=True)
-    state = models.CharField(
-        max_length=10,
-        choices=ReviewState.choices,
-        default=ReviewState.PENDING,
-        db_index=True,
-    )
     confirmed_by_provider = models.BooleanField(
         default=False, help_text="Confirmed from the provider's roster."
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(VerifiedByStaff.Meta):
         indexes = [models.Index(fields=["course", "state"])]
 
     def __str__(self):
@@ -464,7 +473,7 @@ class RecognitionAgreement(models.Model):
         )
 
 
-class RecognitionClaim(models.Model):
+class RecognitionClaim(VerifiedByStaff):
     """A graduate's claim that an agreement covers them."""
 
     candidate = models.ForeignKey(
@@ -478,27 +487,10 @@ class RecognitionClaim(models.Model):
         "transcript or diploma", storage=private_storage, upload_to=_upload_to
     )
     document_name = models.CharField(max_length=200)
-    state = models.CharField(
-        max_length=10,
-        choices=ReviewState.choices,
-        default=ReviewState.PENDING,
-        db_index=True,
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(VerifiedByStaff.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["candidate", "agreement"],
