@@ -202,8 +202,10 @@ def download(request, kind, pk):
     if kind not in _FILES:
         raise Http404
     model, field, name_field, allowed = _FILES[kind]
-    related = ["candidate"] if kind != "agreement" else []
-    obj = get_object_or_404(model.objects.select_related(*related), pk=pk)
+    rows = model.objects.all()
+    if kind != "agreement":
+        rows = rows.select_related("candidate")
+    obj = get_object_or_404(rows, pk=pk)
     document = getattr(obj, field)
     if not document or not allowed(request.user, obj):
         raise Http404
