@@ -9,8 +9,16 @@ from lssc.core.admin_actions import (
     action_with_form,
 )
 
+from .certification import CertificationError, certification_revoke
 from .enums import ApplicationStatus, Education
-from .models import Achievement, Application, Candidate, ShareLink, WorkHistory
+from .models import (
+    Achievement,
+    Application,
+    Candidate,
+    Certification,
+    ShareLink,
+    WorkHistory,
+)
 from .services import (
     ApplicationError,
     application_approve_education,
@@ -234,3 +242,46 @@ class ShareLinkAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Certification)
+class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+    list_display = ("number", "holder", "certified_on", "expires_on", "revoked_at")
+    list_select_related = ("candidate__user",)
+    search_fields = ("number", "candidate__user__full_name", "candidate__number")
+    list_filter = ("certified_on", "expires_on")
+    readonly_fields = [
+        "number",
+        "candidate",
+        "certified_on",
+        "expires_on",
+        "revoked_at",
+        "revoked_by",
+        "revoke_reason",
+        "created_at",
+    ]
+    actions = ["revoke"]
+
+    @admin.display(ordering="candidate__user__full_name")
+    def holder(self, obj):
+        return obj.candidate.user.full_name
+
+    @admin.action(description="Revoke, with a reason", permissions=["change"])
+    def revoke(self, request, queryset):
+        def apply(data):
+            done = 0
+            for certification in queryset:
+                try:
+                    done += certification_revoke(
+                        certification=certification,
+                        by=request.user,
+                        reason=data["reason"],
+                    )
+                except CertificationError as error:
+                    self.message_user(request, str(error), messages.ERROR)
+            self.message_user(request, f"{done} certification(s) revoked.")
+
+        return action_with_form(
+            self, request, queryset,
+            form_class=ReasonForm, title="Revoke certifications", apply=apply,
+        )  # fmt: skip

@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from lssc.competencies.models import CompetencySet
+from lssc.core.codes import readable_code
 
 from .enums import (
     OPEN_STATES,
@@ -223,6 +224,51 @@ class Achievement(models.Model):
 
     def __str__(self):
         return f"{self.competency_set} ({self.get_method_display().lower()})"
+
+
+def new_certificate_number() -> str:
+    return f"LSSC-{readable_code(3)}"
+
+
+class Certification(models.Model):
+    """The credential: awarded once, when the sixth qualifying set is achieved.
+
+    ``expires_on`` is the first day it is no longer valid; renewals move it on by
+    CERTIFICATION_YEARS, each renewal starting at the previous expiry.
+    """
+
+    candidate = models.OneToOneField(
+        Candidate, on_delete=models.PROTECT, related_name="certification"
+    )
+    number = models.CharField(
+        "certificate number",
+        max_length=24,
+        unique=True,
+        default=new_certificate_number,
+        editable=False,
+    )
+    certified_on = models.DateField(
+        help_text="The day the sixth qualifying set was achieved."
+    )
+    expires_on = models.DateField(db_index=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoke_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-certified_on", "pk"]
+
+    def __str__(self):
+        return f"Certificate {self.number} ({self.candidate.user.full_name})"
 
 
 def new_share_token() -> str:

@@ -15,6 +15,7 @@ from lssc.payments.checkout import payment_start
 from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payment_cancel, payment_create, payments_for
 
+from .certification import certification_award_if_due
 from .eligibility import Eligibility, WorkPeriod, assess
 from .enums import OPEN_STATES, SUBMITTED_STATES, ApplicationStatus
 from .models import Application, Candidate, ShareLink, ShareLinkView
@@ -379,6 +380,8 @@ def candidate_extend_deadline(
             to_state=new_deadline.isoformat(),
             reason=reason,
         )
+        # Six sets achieved after the old deadline may now be within the new one.
+        certification_award_if_due(candidate=candidate, actor=by)
 
 
 def share_link_create(*, candidate: Candidate, label: str, expires_on) -> ShareLink:

@@ -10,8 +10,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from candidates.certification import achievement_record
 from candidates.enums import AchievementMethod
-from candidates.models import Achievement, Candidate
+from candidates.models import Candidate
 from lssc.audit.services import audit_log
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
@@ -214,24 +215,16 @@ def roster_confirm(*, completion: Completion, provider, by) -> bool:
 
 def _achieve(candidate, competency_sets, method, note) -> list:
     """Record each set not achieved yet; returns the sets newly achieved."""
-    today = timezone.localdate()
-    newly = []
-    for competency_set in competency_sets:
-        _, created = Achievement.objects.get_or_create(
+    return [
+        competency_set
+        for competency_set in competency_sets
+        if achievement_record(
             candidate=candidate,
             competency_set=competency_set,
-            defaults={"method": method, "achieved_on": today, "note": note[:200]},
+            method=method,
+            note=note,
         )
-        if created:
-            newly.append(competency_set)
-            audit_log(
-                subject=candidate,
-                action="candidate.set_achieved",
-                summary=f"{competency_set.name} achieved by "
-                f"{AchievementMethod(method).label.lower()}",
-                owner=candidate.user,
-            )
-    return newly
+    ]
 
 
 # --- Recognition agreements ---------------------------------------------------------

@@ -3,20 +3,12 @@
 import datetime
 from collections.abc import Iterable
 
-from lssc.core.dates import add_years
+from lssc.core.dates import add_years, period_end
 
 
 def approval_expires_on(approved_on: datetime.date, years: int) -> datetime.date:
-    """The first day a course approved on ``approved_on`` is no longer approved.
-
-    Approved on 1 March 2026 for 3 years: approved through 28 February 2029, lapsed
-    on 1 March 2029. Approved on 29 February 2028: through 28 February 2031, lapsed
-    on 1 March 2031, so a leap day never costs the provider a day.
-    """
-    expires_on = add_years(approved_on, years)
-    if (approved_on.month, approved_on.day) != (expires_on.month, expires_on.day):
-        expires_on += datetime.timedelta(days=1)
-    return expires_on
+    """The first day a course approved on ``approved_on`` is no longer approved."""
+    return period_end(approved_on, years)
 
 
 def completion_window_opens(approved_on: datetime.date, retro_years: int):

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from candidates.certification import achievement_record
 from candidates.enums import AchievementMethod
-from candidates.models import Achievement
 from lssc.audit.services import audit_log
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
@@ -159,13 +159,10 @@ def _record(submission: Submission, final: str, *, by_third: bool) -> Decision:
     portfolio = submission.portfolio
     candidate = portfolio.candidate
     if outcome == Outcome.ACHIEVED:
-        Achievement.objects.get_or_create(
+        achievement_record(
             candidate=candidate,
             competency_set=portfolio.competency_set,
-            defaults={
-                "method": AchievementMethod.PORTFOLIO,
-                "achieved_on": timezone.localdate(),
-            },
+            method=AchievementMethod.PORTFOLIO,
         )
         portfolio.status = PortfolioStatus.ACHIEVED
         portfolio.save(update_fields=["status", "updated_at"])

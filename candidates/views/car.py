@@ -28,7 +28,7 @@ HISTORY_SHOWN = 50
 
 def _own_candidate(request) -> Candidate | None:
     return (
-        Candidate.objects.select_related("user", "application")
+        Candidate.objects.select_related("user", "application", "certification")
         .filter(user=request.user)
         .first()
     )
@@ -124,7 +124,9 @@ def share_link_revoke_view(request, pk):
 def shared_car(request, token):
     """The read-only record behind a share link: no payments, no contact details."""
     link = get_object_or_404(
-        ShareLink.objects.select_related("candidate__user", "candidate__application"),
+        ShareLink.objects.select_related(
+            "candidate__user", "candidate__application", "candidate__certification"
+        ),
         token=token,
     )
     if not link.is_active():

@@ -7,3 +7,16 @@ def add_years(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def period_end(start: datetime.date, years: int) -> datetime.date:
+    """The first day after a period of whole years that begins on ``start``.
+
+    Begun on 1 March 2026, a 3-year period runs through 28 February 2029 and ends on
+    1 March 2029. Begun on 29 February 2028, it runs through 28 February 2031 and
+    ends on 1 March 2031: a leap day never shortens it.
+    """
+    end = add_years(start, years)
+    if (start.month, start.day) != (end.month, end.day):
+        end += datetime.timedelta(days=1)
+    return end

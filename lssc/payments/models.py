@@ -5,8 +5,6 @@ change never rewrites it. Payments are never deleted: a refund or a cancellation
 state with who, when and why.
 """
 
-import secrets
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -14,17 +12,14 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from lssc.core.codes import readable_code
 from lssc.fees.models import Fee, FeeKind
 
 from .enums import PaymentMethod, PaymentStatus, PurchaseOrderStatus
 
-# No 0/O, 1/I/L: references are read aloud on the phone and copied onto checks.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
 
 def new_reference() -> str:
-    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-    return f"LSSC-{code[:4]}-{code[4:]}"
+    return f"LSSC-{readable_code(2)}"
 
 
 class PurchaseOrder(models.Model):

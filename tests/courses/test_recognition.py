@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from candidates.enums import AchievementMethod
-from candidates.models import Achievement
+from candidates.models import Achievement, Certification
 from candidates.progress import SetStatus, car_slots, progress_for
 from courses.achievements import claim_file, claim_reject, claim_verify
 from courses.models import RecognitionAgreement, RecognitionClaim, ReviewState
@@ -150,6 +151,10 @@ def test_a_verified_claim_achieves_all_six_sets_and_certifies(
     assert {a.method for a in achievements} == {AchievementMethod.RECOGNITION}
     slots = car_slots(candidate, sets)
     assert slots["achieved_count"] == 6 == slots["needed_count"]
+    # ... which certifies the candidate.
+    assert Certification.objects.get(candidate=candidate).certified_on == (
+        timezone.localdate()
+    )
     assert all(s.progress.method == "Recognition agreement" for s in slots["required"])
     assert [s.competency_set.pk for s in slots["electives"]] == [
         s.pk for s in six_sets[3:]

@@ -1,0 +1,157 @@
+"""Achieved sets and the credential they earn.
+
+Every way of achieving a set (portfolio, approved course, recognition agreement)
+records it through ``achievement_record``; the sixth qualifying set awards the
+certification, once, inside the same transaction.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from lssc.audit.services import audit_log
+from lssc.core.dates import period_end
+from lssc.core.program import rules
+from lssc.notifications.services import mail_queue
+
+from .enums import AchievementMethod
+from .models import Achievement, Candidate, Certification
+
+
+def qualifying_date(
+    achieved: Iterable[tuple[bool, datetime.date]], required: int, electives: int
+) -> datetime.date | None:
+    """The day the program's requirement was met, from ``(is_required, achieved_on)``
+    pairs: all ``required`` required sets and ``electives`` electives. ``None`` until
+    it is met. Six electives with two required sets do not qualify."""
+    required_days = sorted(day for is_required, day in achieved if is_required)
+    elective_days = sorted(day for is_required, day in achieved if not is_required)
+    if len(required_days) < required or len(elective_days) < electives:
+        return None
+    return max(required_days[-1], elective_days[electives - 1])
+
+
+def achievement_record(
+    *, candidate: Candidate, competency_set, method: str, note="", actor=None
+) -> Achievement | None:
+    """Record ``competency_set`` as achieved today, unless it is already (an achieved
+    set is final); award the certification if this completes the requirement.
+    Returns the new achievement, or ``None``. Call inside a transaction."""
+    achievement, created = Achievement.objects.get_or_create(
+        candidate=candidate,
+        competency_set=competency_set,
+        defaults={
+            "method": method,
+            "achieved_on": timezone.localdate(),
+            "note": note[:200],
+        },
+    )
+    if not created:
+        return None
+    audit_log(
+        subject=candidate,
+        action="candidate.set_achieved",
+        summary=f"{competency_set.name} achieved by "
+        f"{AchievementMethod(method).label.lower()}",
+        actor=actor,
+        owner=candidate.user,
+    )
+    certification_award_if_due(candidate=candidate, actor=actor)
+    return achievement
+
+
+def certification_award_if_due(*, candidate: Candidate, actor=None):
+    """Award the certification once the requirement is met by the deadline.
+
+    Returns the new certification, or ``None`` (not met yet, met after the deadline,
+    or awarded already). Called when a set is achieved and when staff extend a
+    deadline, so a candidate who finished late is certified once given more time.
+    """
+    program = rules()
+    with transaction.atomic():
+        candidate = (
+            Candidate.objects.select_for_update()
+            .select_related("user")
+            .get(pk=candidate.pk)
+        )
+        if Certification.objects.filter(candidate=candidate).exists():
+            return None
+        achieved = candidate.achievements.values_list(
+            "competency_set__is_required", "achieved_on"
+        )
+        day = qualifying_date(achieved, program.REQUIRED_SETS, program.ELECTIVE_SETS)
+        if day is None:
+            return None
+        if day > candidate.deadline:
+            audit_log(
+                subject=candidate,
+                action="candidate.requirement_met_late",
+                summary=f"Six sets achieved on {day:%B %-d, %Y}, after the deadline "
+                f"of {candidate.deadline:%B %-d, %Y}: not certified",
+                owner=candidate.user,
+            )
+            return None
+        certification = Certification.objects.create(
+            candidate=candidate,
+            certified_on=day,
+            expires_on=period_end(day, program.CERTIFICATION_YEARS),
+        )
+        audit_log(
+            subject=candidate,
+            action="candidate.certified",
+            summary=f"Certified: certificate {certification.number}, valid until "
+            f"{certification.expires_on:%B %-d, %Y}",
+            actor=actor,
+            owner=candidate.user,
+            to_state="certified",
+        )
+        mail_queue(
+            key=f"certified:{certification.pk}",
+            to=candidate.user.email,
+            template="certified",
+            context={"certification": certification, "candidate": candidate},
+        )
+    return certification
+
+
+class CertificationError(Exception):
+    """A change to a certification the rules refuse; the message says why."""
+
+
+def certification_revoke(*, certification: Certification, by, reason: str) -> bool:
+    """Revoke once, with the reason kept; ``False`` if it was revoked already."""
+    reason = reason.strip()
+    if not reason:
+        raise CertificationError("Give the reason for revoking the certification.")
+    with transaction.atomic():
+        certification = (
+            Certification.objects.select_for_update(of=("self",))
+            .select_related("candidate__user")
+            .get(pk=certification.pk)
+        )
+        if certification.revoked_at is not None:
+            return False
+        certification.revoked_at = timezone.now()
+        certification.revoked_by = by
+        certification.revoke_reason = reason
+        certification.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+        candidate = certification.candidate
+        audit_log(
+            subject=candidate,
+            action="candidate.certification_revoked",
+            summary=f"Certificate {certification.number} revoked",
+            actor=by,
+            owner=candidate.user,
+            from_state="certified",
+            to_state="revoked",
+            reason=reason,
+        )
+        mail_queue(
+            key=f"certification-revoked:{certification.pk}",
+            to=candidate.user.email,
+            template="certification_revoked",
+            context={"certification": certification, "candidate": candidate},
+        )
+    return True
