@@ -16,6 +16,7 @@ from lssc.core.dates import period_end
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
 
+from .certificates import certificate_request
 from .enums import AchievementMethod
 from .models import Achievement, Candidate, Certification
 
@@ -107,6 +108,7 @@ def certification_award_if_due(*, candidate: Candidate, actor=None):
             owner=candidate.user,
             to_state="certified",
         )
+        certificate_request(certification)
         mail_queue(
             key=f"certified:{certification.pk}",
             to=candidate.user.email,

@@ -1,6 +1,7 @@
 """Candidacy: the application, the candidate it admits, achievements and sharing."""
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from lssc.competencies.models import CompetencySet
 from lssc.core.codes import readable_code
+from lssc.core.storage import private_storage
 
 from .enums import (
     OPEN_STATES,
@@ -226,6 +228,10 @@ class Achievement(models.Model):
         return f"{self.competency_set} ({self.get_method_display().lower()})"
 
 
+def _certificate_path(instance, filename):
+    return f"certificates/{uuid.uuid4().hex}.pdf"
+
+
 def new_certificate_number() -> str:
     return f"LSSC-{readable_code(3)}"
 
@@ -261,14 +267,34 @@ class Certification(models.Model):
     )
     revoke_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The certificate PDF, made once per certification period and again only when
+    # the holder's name is corrected.
+    certificate = models.FileField(
+        storage=private_storage, upload_to=_certificate_path, blank=True, editable=False
+    )
+    certificate_expires_on = models.DateField(null=True, blank=True, editable=False)
+    certificate_name = models.CharField(max_length=200, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=["certificate", "certificate_expires_on", "certificate_name"]
+    )
 
     class Meta:
         ordering = ["-certified_on", "pk"]
 
     def __str__(self):
         return f"Certificate {self.number} ({self.candidate.user.full_name})"
+
+    def get_absolute_url(self):
+        return reverse("candidates:verify", kwargs={"number": self.number})
+
+    def certificate_is_current(self) -> bool:
+        """Whether the stored PDF is this period's, with the holder's name now."""
+        return (
+            bool(self.certificate)
+            and self.certificate_expires_on == self.expires_on
+            and self.certificate_name == self.candidate.user.full_name
+        )
 
 
 def new_share_token() -> str:

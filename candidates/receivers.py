@@ -7,3 +7,20 @@ from .services import application_payment_received
 def on_payment_confirmed(sender, *, payment, actor=None, **kwargs):
     if payment.purpose_type_id == ContentType.objects.get_for_model(Application).pk:
         application_payment_received(application_id=payment.purpose_id, actor=actor)
+
+
+def on_user_saved(sender, *, instance, created, **kwargs):
+    """A holder's corrected name goes onto a new certificate."""
+    from .certificates import certificate_request
+    from .models import Certification
+
+    if created:
+        return
+    certification = (
+        Certification.objects.filter(candidate__user=instance)
+        .exclude(certificate="")
+        .exclude(certificate_name=instance.full_name)
+        .first()
+    )
+    if certification is not None:
+        certificate_request(certification)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import apply, car
+from .views import apply, car, verify
 
 app_name = "candidates"
 urlpatterns = [
@@ -13,4 +13,11 @@ urlpatterns = [
     path("car/share/", car.share_links, name="share_links"),
     path("car/share/<int:pk>/revoke/", car.share_link_revoke_view, name="share_revoke"),
     path("shared/<str:token>/", car.shared_car, name="shared_car"),
+    path("verify/<str:number>.json", verify.verify_json, name="verify_json"),
+    path("verify/<str:number>/", verify.verify, name="verify"),
+    path(
+        "certificate/<str:number>.pdf",
+        verify.certificate_download,
+        name="certificate_download",
+    ),
 ]

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from candidates.models import Candidate
 from lssc.competencies.models import Competency, CompetencySet
-from portfolios.storage import private_storage
+from lssc.core.storage import private_storage
 
 
 class ProviderType(models.TextChoices):

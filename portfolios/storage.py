@@ -1,17 +1,8 @@
-from django.core.files.storage import FileSystemStorage
-from django.utils.deconstruct import deconstructible
+"""Where evidence is kept: the program's private storage (``lssc.core.storage``).
 
+Kept as a module because earlier migrations name ``portfolios.storage``.
+"""
 
-@deconstructible(path="portfolios.storage.PrivateStorage")
-class PrivateStorage(FileSystemStorage):
-    """Evidence files under MEDIA_ROOT, which no web server serves.
+from lssc.core.storage import PrivateStorage, private_storage
 
-    They have no URL: only the download view, after checking who asks, streams
-    them (as an attachment).
-    """
-
-    def url(self, name):
-        raise ValueError("Evidence files have no public URL; use the download view.")
-
-
-private_storage = PrivateStorage()
+__all__ = ["PrivateStorage", "private_storage"]

@@ -20,3 +20,17 @@ def period_end(start: datetime.date, years: int) -> datetime.date:
     if (start.month, start.day) != (end.month, end.day):
         end += datetime.timedelta(days=1)
     return end
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later (or earlier), or the month's last day when it
+    has no such day (31 January + 1 month is 28 or 29 February)."""
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

@@ -17,8 +17,8 @@ from lssc.competencies.models import CompetencySet
 from lssc.core.dates import add_years
 from tests.candidates.helpers import admitted_candidate
 from tests.courses.conftest import approved_course, pdf
-from tests.courses.view_helpers import pdf_texts
 from tests.factories import UserFactory, staff_user
+from tests.pdfs import pdf_text
 from tests.portfolios import files
 
 pytestmark = pytest.mark.django_db
@@ -260,7 +260,7 @@ def test_the_official_form_is_a_pdf_with_the_candidates_number(
         f'attachment; filename="LSSC-completion-form-{candidate.number}-'
         f'{approved.pk}.pdf"'
     )
-    text = " ".join(pdf_texts(response.content))
+    text = pdf_text(response.content)
     assert candidate.number in text
     assert candidate.user.full_name in text
     assert "Tech basics" in text

@@ -2,8 +2,6 @@
 sends it, courses straight in the catalog, and the text of a generated PDF."""
 
 import datetime
-import re
-import zlib
 
 from django.utils import timezone
 
@@ -134,51 +132,3 @@ def catalog_course(competency_set, *, provider=None, title="A course", **fields)
     return Course.objects.create(
         provider=provider, competency_set=competency_set, title=title, **values
     )
-
-
-# --- Reading a PDF WeasyPrint wrote ---------------------------------------------------
-
-
-def pdf_texts(pdf: bytes) -> list[str]:
-    """Every text run of the PDF, decoded with each embedded font's ToUnicode map.
-
-    WeasyPrint writes glyph ids (``[<0026>0<0044>] TJ``) and a ToUnicode CMap per
-    font; a run decoded with the wrong font's map is garbage or skipped, the right
-    one gives the text. Good enough to find a word, not to lay out a page.
-    """
-    streams = []
-    for match in re.finditer(rb"<<((?:[^<>]|<<[^<>]*>>)*)>>\s*stream\r?\n", pdf):
-        length = re.search(rb"/Length (\d+)", match.group(1))
-        data = pdf[match.end() : match.end() + int(length.group(1))]
-        try:
-            streams.append(zlib.decompress(data))
-        except zlib.error:
-            streams.append(data)
-    maps = []
-    for stream in streams:
-        if b"begincmap" not in stream:
-            continue
-        mapping = {}
-        for block in re.findall(rb"beginbfchar(.*?)endbfchar", stream, re.S):
-            for src, dst in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
-                mapping[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be")
-        for block in re.findall(rb"beginbfrange(.*?)endbfrange", stream, re.S):
-            for lo, hi, dst in re.findall(
-                rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block
-            ):
-                first = int(dst, 16)
-                for n, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
-                    mapping[code] = chr(first + n)
-        maps.append(mapping)
-    texts = []
-    for stream in streams:
-        for run in re.findall(rb"\[([^\]]*)\]\s*TJ", stream):
-            glyphs = [
-                int(h[i : i + 4], 16)
-                for h in re.findall(rb"<([0-9a-fA-F]+)>", run)
-                for i in range(0, len(h), 4)
-            ]
-            for mapping in maps:
-                if glyphs and all(g in mapping for g in glyphs):
-                    texts.append("".join(mapping[g] for g in glyphs))
-    return texts

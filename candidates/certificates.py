@@ -1,0 +1,196 @@
+"""What a certification proves to others: its status, the certificate PDF and the
+machine-readable credential."""
+
+import datetime
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from lssc.core.dates import add_months
+from lssc.core.program import rules
+from lssc.notifications.services import mail_queue
+
+from .models import Certification
+
+CREDENTIAL_TITLE = "Library Support Staff Certification"
+
+
+class Status(models.TextChoices):
+    VALID = "valid", "Valid"
+    GRACE = "grace", "In its grace period"
+    EXPIRED = "expired", "Expired"
+    REVOKED = "revoked", "Revoked"
+
+
+def status_on(
+    expires_on: datetime.date, revoked: bool, today: datetime.date, grace_months: int
+) -> Status:
+    """Valid before ``expires_on``; in grace from then for ``grace_months`` (FAQ 19:
+    the holder may still renew); expired after; revoked whatever the dates."""
+    if revoked:
+        return Status.REVOKED
+    if today < expires_on:
+        return Status.VALID
+    if today < add_months(expires_on, grace_months):
+        return Status.GRACE
+    return Status.EXPIRED
+
+
+def certification_status(certification: Certification, today=None) -> Status:
+    return status_on(
+        certification.expires_on,
+        certification.revoked_at is not None,
+        today or timezone.localdate(),
+        rules().RENEWAL_GRACE_MONTHS,
+    )
+
+
+def achieved_sets(certification: Certification) -> list:
+    """The sets the certification rests on: the required ones and the electives
+    achieved first, as they completed the requirement."""
+    program = rules()
+    achievements = list(
+        certification.candidate.achievements.select_related("competency_set").order_by(
+            "achieved_on", "pk"
+        )
+    )
+    required = [a for a in achievements if a.competency_set.is_required]
+    electives = [a for a in achievements if not a.competency_set.is_required]
+    return [
+        a.competency_set
+        for a in required[: program.REQUIRED_SETS] + electives[: program.ELECTIVE_SETS]
+    ]
+
+
+def verification_url(certification: Certification) -> str:
+    return settings.SITE_URL + certification.get_absolute_url()
+
+
+def qr_svg_data_uri(url: str) -> str:
+    import segno
+
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def render_certificate(certification: Certification) -> bytes:
+    """The certificate as a one-page PDF (fits A4 and US Letter)."""
+    from weasyprint import HTML  # heavy: loaded only when a certificate is made
+
+    url = verification_url(certification)
+    html = render_to_string(
+        "candidates/certificate.html",
+        {
+            "certification": certification,
+            "holder": certification.candidate.user.full_name,
+            "title": CREDENTIAL_TITLE,
+            "sets": achieved_sets(certification),
+            "verify_url": url,
+            "qr": qr_svg_data_uri(url),
+        },
+    )
+    return HTML(string=html).write_pdf()
+
+
+def certificate_issue(certification_id: int) -> bool:
+    """Make the certificate PDF unless the stored one is current; ``True`` when one
+    was made. A retried or duplicated task finds the file and does nothing."""
+    with transaction.atomic():
+        certification = (
+            Certification.objects.select_for_update(of=("self",))
+            .select_related("candidate__user")
+            .get(pk=certification_id)
+        )
+        if certification.certificate_is_current():
+            return False
+        first_for_period = certification.certificate_expires_on != (
+            certification.expires_on
+        )
+        old = certification.certificate.name if certification.certificate else ""
+        certification.certificate.save(
+            f"{certification.number}.pdf",
+            ContentFile(render_certificate(certification)),
+            save=False,
+        )
+        certification.certificate_expires_on = certification.expires_on
+        certification.certificate_name = certification.candidate.user.full_name
+        certification.save(
+            update_fields=["certificate", "certificate_expires_on", "certificate_name"]
+        )
+        if old:
+            transaction.on_commit(lambda: certification.certificate.storage.delete(old))
+        if first_for_period:
+            mail_queue(
+                key=f"certificate-ready:{certification.pk}:{certification.expires_on}",
+                to=certification.candidate.user.email,
+                template="certificate_ready",
+                context={"certification": certification},
+            )
+    return True
+
+
+def certificate_request(certification: Certification) -> None:
+    """Have the certificate made after the current transaction commits."""
+    from .tasks import certificate_make
+
+    transaction.on_commit(lambda: certificate_make.delay(certification.pk))
+
+
+def open_badge(certification: Certification) -> dict:
+    """An Open Badges 3.0 credential (a W3C Verifiable Credential) describing the
+    certification. It is not signed: its status is what the verification URL says."""
+    url = verification_url(certification)
+    site = settings.SITE_URL
+    holder = certification.candidate.user.full_name
+    return {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": site + reverse("candidates:verify_json", args=[certification.number]),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": CREDENTIAL_TITLE,
+        "description": f"Certificate {certification.number}; its current status "
+        f"(valid, in grace, expired or revoked) is at {url}",
+        "issuer": {
+            "id": site + "/",
+            "type": ["Profile"],
+            "name": "ALA-APA Library Support Staff Certification program",
+            "url": site + "/",
+        },
+        "validFrom": f"{certification.certified_on.isoformat()}T00:00:00Z",
+        "validUntil": f"{certification.expires_on.isoformat()}T00:00:00Z",
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "name": holder,
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityHash": certification.number,
+                    "identityType": "identifier",
+                    "hashed": False,
+                }
+            ],
+            "achievement": {
+                "id": site + reverse("how_it_works"),
+                "type": ["Achievement"],
+                "achievementType": "Certificate",
+                "name": CREDENTIAL_TITLE,
+                "description": "A voluntary, national certification of library "
+                "support staff who achieved three required and three elective "
+                "competency sets.",
+                "criteria": {
+                    "narrative": "Three required and three elective competency sets, "
+                    "each achieved by an approved course, a positively evaluated "
+                    "portfolio or a recognised college program."
+                },
+            },
+        },
+        "evidence": [
+            {"type": ["Evidence"], "name": competency_set.name}
+            for competency_set in achieved_sets(certification)
+        ],
+    }
