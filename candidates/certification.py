@@ -157,3 +157,55 @@ def certification_revoke(*, certification: Certification, by, reason: str) -> bo
             context={"certification": certification, "candidate": candidate},
         )
     return True
+
+
+def publicity_choose(
+    *, certification: Certification, listed: bool, notify: str = "", by
+) -> bool:
+    """Record the holder's consent: whether the registry lists them, and whether an
+    award notice goes to ``notify`` (their employer contact's address). A notice is
+    sent once; returns ``True`` when one was sent now. Nothing is published or sent
+    without the holder asking."""
+    with transaction.atomic():
+        certification = (
+            Certification.objects.select_for_update(of=("self",))
+            .select_related("candidate__user", "candidate__application")
+            .get(pk=certification.pk)
+        )
+        if certification.revoked_at is not None:
+            raise CertificationError("A revoked certification is not published.")
+        candidate = certification.candidate
+        changed = certification.listed_publicly != listed
+        certification.listed_publicly = listed
+        send = bool(notify) and certification.award_notice_sent_at is None
+        if send:
+            certification.award_notice_to = notify
+            certification.award_notice_sent_at = timezone.now()
+        certification.save(
+            update_fields=["listed_publicly", "award_notice_to", "award_notice_sent_at"]
+        )
+        if changed:
+            audit_log(
+                subject=candidate,
+                action="candidate.registry_listing",
+                summary="Listed in the public registry"
+                if listed
+                else "Removed from the public registry",
+                actor=by,
+                owner=candidate.user,
+            )
+        if send:
+            mail_queue(
+                key=f"award-notice:{certification.pk}",
+                to=notify,
+                template="award_notice",
+                context={"certification": certification, "candidate": candidate},
+            )
+            audit_log(
+                subject=candidate,
+                action="candidate.award_notice_sent",
+                summary=f"Award notice sent to {notify} at the holder's request",
+                actor=by,
+                owner=candidate.user,
+            )
+    return send

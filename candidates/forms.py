@@ -222,3 +222,23 @@ class ShareLinkForm(forms.ModelForm):
         if (day - today).days > 366 * 2:
             raise forms.ValidationError("A link can be valid for two years at most.")
         return day
+
+
+class PublicityForm(forms.Form):
+    listed = forms.BooleanField(
+        label="List my name, library, state and year in the public registry of "
+        "certified staff",
+        required=False,
+    )
+    notify = forms.BooleanField(
+        label="Send an award notice to my employer", required=False
+    )
+    notify_email = forms.EmailField(
+        label="Employer contact's email", required=False, max_length=254
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("notify") and not data.get("notify_email"):
+            self.add_error("notify_email", "Give the address the notice goes to.")
+        return data

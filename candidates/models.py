@@ -274,6 +274,13 @@ class Certification(models.Model):
     )
     certificate_expires_on = models.DateField(null=True, blank=True, editable=False)
     certificate_name = models.CharField(max_length=200, blank=True, editable=False)
+    # Publicity, only with the holder's consent (business plan: a public list of
+    # holders, and award notices to employers).
+    listed_publicly = models.BooleanField(
+        "listed in the public registry", default=False
+    )
+    award_notice_to = models.EmailField(blank=True)
+    award_notice_sent_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(
         excluded_fields=["certificate", "certificate_expires_on", "certificate_name"]
@@ -281,6 +288,11 @@ class Certification(models.Model):
 
     class Meta:
         ordering = ["-certified_on", "pk"]
+        indexes = [
+            models.Index(
+                fields=["listed_publicly", "expires_on"], name="certification_registry"
+            )
+        ]
 
     def __str__(self):
         return f"Certificate {self.number} ({self.candidate.user.full_name})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import apply, car, verify
+from .views import apply, car, publicity, verify
 
 app_name = "candidates"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("car/share/", car.share_links, name="share_links"),
     path("car/share/<int:pk>/revoke/", car.share_link_revoke_view, name="share_revoke"),
     path("shared/<str:token>/", car.shared_car, name="shared_car"),
+    path("car/publicity/", publicity.publicity, name="publicity"),
+    path("certified/", publicity.registry, name="registry"),
     path("verify/<str:number>.json", verify.verify_json, name="verify_json"),
     path("verify/<str:number>/", verify.verify, name="verify"),
     path(
