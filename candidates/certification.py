@@ -97,6 +97,7 @@ def certification_award_if_due(*, candidate: Candidate, actor=None):
         certification = Certification.objects.create(
             candidate=candidate,
             certified_on=day,
+            period_starts_on=day,
             expires_on=period_end(day, program.CERTIFICATION_YEARS),
         )
         audit_log(

@@ -256,6 +256,10 @@ class Certification(models.Model):
     certified_on = models.DateField(
         help_text="The day the sixth qualifying set was achieved."
     )
+    period_starts_on = models.DateField(
+        help_text="The start of the current period: the certification day, then "
+        "each renewed period's start (the previous expiry)."
+    )
     expires_on = models.DateField(db_index=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(

@@ -23,6 +23,7 @@ urlpatterns = [
     path("portfolios/", include("portfolios.urls")),
     path("evaluations/", include("evaluations.urls")),
     path("courses/", include("courses.urls")),
+    path("renewal/", include("renewals.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class RenewalsConfig(AppConfig):
     name = "renewals"
     verbose_name = "Renewals"
+
+    def ready(self):
+        from lssc.payments.signals import payment_confirmed
+
+        from .receivers import on_payment_confirmed
+
+        payment_confirmed.connect(on_payment_confirmed, dispatch_uid="renewals")

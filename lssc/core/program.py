@@ -29,6 +29,13 @@ class ProgramRules:
     RENEWAL_GRACE_MONTHS: int = 2
     RENEWAL_HOURS: int = 32
     RENEWAL_TECHNOLOGY_HOURS: int = 4
+    # Continuing education in contact hours: academic credit and conference days
+    # convert at the program's published rates.
+    CE_HOURS_PER_SEMESTER_CREDIT: int = 15
+    CE_HOURS_PER_QUARTER_CREDIT: int = 10
+    CE_HOURS_PER_CONFERENCE_DAY: int = 6
+    CE_MIN_HOURS_PER_ACTIVITY: int = 1
+    CE_MAX_HOURS_PER_DAY: int = 24
     # Portfolios and their evaluation.
     PORTFOLIO_NARRATIVE_MIN_WORDS: int = 50
     EVIDENCE_MAX_FILE_MB: int = 25

@@ -1,0 +1,81 @@
+"""The renewal rules as pure functions (FAQ 19): no database access."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lssc.core.dates import add_months
+
+from .models import Unit
+
+
+def hours_text(hours) -> str:
+    """Hours as people write them: 20, 2.5 (never 20.00)."""
+    return f"{Decimal(hours).normalize():f}"
+
+
+def contact_hours(amount: Decimal, unit: str, program) -> Decimal:
+    """An activity's contact hours: academic credit and conference days convert at
+    the program's rates (``LSSC_RULES``)."""
+    rate = {
+        Unit.CONTACT_HOURS: 1,
+        Unit.SEMESTER_CREDITS: program.CE_HOURS_PER_SEMESTER_CREDIT,
+        Unit.QUARTER_CREDITS: program.CE_HOURS_PER_QUARTER_CREDIT,
+        Unit.CONFERENCE_DAYS: program.CE_HOURS_PER_CONFERENCE_DAY,
+    }[unit]
+    return (Decimal(amount) * rate).quantize(Decimal("0.01"))
+
+
+def window(expires_on: datetime.date, program) -> tuple[datetime.date, datetime.date]:
+    """The first day a renewal may be submitted and the first day it may not: from
+    RENEWAL_WINDOW_MONTHS before expiry to the end of RENEWAL_GRACE_MONTHS after."""
+    return (
+        add_months(expires_on, -program.RENEWAL_WINDOW_MONTHS),
+        add_months(expires_on, program.RENEWAL_GRACE_MONTHS),
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    hours: Decimal
+    technology_hours: Decimal
+    required: int
+    technology_required: int
+
+    @property
+    def hours_short(self) -> Decimal:
+        return max(Decimal(self.required) - self.hours, Decimal(0))
+
+    @property
+    def technology_short(self) -> Decimal:
+        return max(
+            Decimal(self.technology_required) - self.technology_hours, Decimal(0)
+        )
+
+    def shortfall(self) -> str:
+        """What is missing, in words: "8 more contact hours and 2 more on
+        technology"; empty when nothing is."""
+        parts = []
+        if self.hours_short:
+            parts.append(f"{hours_text(self.hours_short)} more contact hours")
+        if self.technology_short:
+            parts.append(
+                f"{hours_text(self.technology_short)} more "
+                + ("on technology" if parts else "hours on technology")
+            )
+        return " and ".join(parts)
+
+    @property
+    def met(self) -> bool:
+        return not self.hours_short and not self.technology_short
+
+
+def progress(activities, program) -> Progress:
+    """Hours against the requirement, from ``(hours, technology)`` pairs."""
+    pairs = list(activities)
+    return Progress(
+        hours=sum((h for h, _ in pairs), Decimal(0)),
+        technology_hours=sum((h for h, tech in pairs if tech), Decimal(0)),
+        required=program.RENEWAL_HOURS,
+        technology_required=program.RENEWAL_TECHNOLOGY_HOURS,
+    )

@@ -1,0 +1,170 @@
+"""The holder's renewal page: progress, the activity log, applying and paying."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from candidates.models import Certification
+from lssc.payments.forms import PaymentChoiceForm, start_payment
+from lssc.payments.services import payments_for
+
+from ..forms import ActivityForm
+from ..models import Activity, Renewal, RenewalStatus
+from ..rules import hours_text
+from ..services import (
+    RenewalError,
+    activity_log,
+    activity_remove,
+    period_activities,
+    period_progress,
+    renewal_fee_cents,
+    renewal_pay,
+    renewal_submit,
+    renewal_window,
+)
+
+
+def _certification(request) -> Certification:
+    certification = (
+        Certification.objects.select_related("candidate__user")
+        .filter(candidate__user=request.user)
+        .first()
+    )
+    if certification is None:
+        raise Http404("Only certified holders renew.")
+    return certification
+
+
+@login_required
+def home(request):
+    certification = _certification(request)
+    form = ActivityForm(
+        request.POST or None, request.FILES or None, certification=certification
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "evidence"}
+        sets = data.pop("competency_sets")
+        try:
+            activity = activity_log(
+                certification=certification,
+                by=request.user,
+                sets=sets,
+                evidence=form.cleaned_data.get("evidence"),
+                evidence_name=getattr(form, "evidence_name", ""),
+                **data,
+            )
+        except RenewalError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                f"“{activity.title}” logged: {hours_text(activity.hours)} contact "
+                "hours.",
+            )
+            return redirect("renewals:home")
+    opens, closes = renewal_window(certification)
+    today = timezone.localdate()
+    renewal = Renewal.objects.filter(
+        certification=certification, period_expires_on=certification.expires_on
+    ).first()
+    return render(
+        request,
+        "renewals/home.html",
+        {
+            "certification": certification,
+            "form": form,
+            "activities": period_activities(certification).prefetch_related(
+                "competency_sets"
+            ),
+            "progress": period_progress(certification),
+            "opens": opens,
+            "last_day": closes - datetime.timedelta(days=1),
+            "window_open": opens <= today < closes,
+            "renewal": renewal,
+            "fee_cents": renewal_fee_cents(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def remove(request, pk):
+    activity = get_object_or_404(
+        Activity, pk=pk, certification__candidate__user=request.user
+    )
+    try:
+        activity_remove(activity=activity, by=request.user)
+    except RenewalError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Activity removed.")
+    return redirect("renewals:home")
+
+
+@login_required
+def evidence(request, pk):
+    activity = get_object_or_404(
+        Activity.objects.select_related("certification__candidate"), pk=pk
+    )
+    allowed = activity.certification.candidate.user_id == request.user.pk or (
+        request.user.has_perm("renewals.view_activity")
+    )
+    if not activity.evidence or not allowed:
+        raise Http404
+    return FileResponse(
+        activity.evidence.open("rb"),
+        as_attachment=True,
+        filename=activity.evidence_name,
+    )
+
+
+@login_required
+@require_POST
+def submit(request):
+    certification = _certification(request)
+    try:
+        renewal = renewal_submit(certification=certification, by=request.user)
+    except RenewalError as error:
+        messages.error(request, str(error))
+        return redirect("renewals:home")
+    if renewal.status == RenewalStatus.AWAITING_PAYMENT:
+        return redirect("renewals:pay")
+    messages.success(request, "Renewal submitted: staff will review it.")
+    return redirect("renewals:home")
+
+
+@login_required
+def pay(request):
+    certification = _certification(request)
+    renewal = Renewal.objects.filter(
+        certification=certification,
+        period_expires_on=certification.expires_on,
+        status=RenewalStatus.AWAITING_PAYMENT,
+    ).first()
+    if renewal is None:
+        return redirect("renewals:home")
+    form = PaymentChoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        url = start_payment(
+            request,
+            form,
+            lambda **kwargs: renewal_pay(renewal=renewal, payer=request.user, **kwargs),
+            RenewalError,
+        )
+        if url:
+            return redirect(url)
+    return render(
+        request,
+        "renewals/pay.html",
+        {
+            "renewal": renewal,
+            "form": form,
+            "fee_cents": renewal_fee_cents(),
+            "payments": payments_for(renewal).order_by("-created_at"),
+        },
+    )
