@@ -8,3 +8,10 @@ from .certificates import certificate_issue
 @shared_task(name="candidates.certificate_make")
 def certificate_make(certification_id: int) -> bool:
     return certificate_issue(certification_id)
+
+
+@shared_task(name="candidates.deadline_reminders")
+def deadline_reminders_daily() -> int:
+    from .reminders import deadline_reminders
+
+    return deadline_reminders()

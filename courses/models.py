@@ -346,26 +346,6 @@ class CourseApproval(models.Model):
         return f"{self.course}: {self.starts_on} to {self.expires_on}"
 
 
-class ApprovalReminder(models.Model):
-    """A lapse reminder sent for one approval period, once per lead time."""
-
-    approval = models.ForeignKey(
-        CourseApproval, on_delete=models.CASCADE, related_name="reminders"
-    )
-    days_before = models.PositiveSmallIntegerField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["approval", "days_before"], name="approval_reminder_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.days_before}-day reminder for {self.approval_id}"
-
-
 def _upload_to(instance, filename):
     return f"courses/{uuid.uuid4().hex}"
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
 from lssc.core.program import rules
+from lssc.notifications.reminders import Due, remind_each, stage
 from lssc.notifications.services import mail_queue
 from lssc.payments.checkout import payment_start
 from lssc.payments.enums import PaymentStatus
@@ -498,34 +499,31 @@ def approvals_lapse(today=None) -> int:
 def approval_reminders(today=None) -> int:
     """Tell providers COURSE_LAPSE_REMINDER_DAYS before an approval lapses, once per
     approval and lead time; an approval already renewed is not the course's latest
-    and is passed over."""
-    from .models import ApprovalReminder
-
+    and is passed over. Returns how many approvals were reminded."""
     today = today or timezone.localdate()
-    sent = 0
-    for days in rules().COURSE_LAPSE_REMINDER_DAYS:
-        target = today + datetime.timedelta(days=days)
-        approvals = CourseApproval.objects.filter(
-            expires_on__gt=today,
-            expires_on__lte=target,
-            course__expires_on=F("expires_on"),
-        ).exclude(reminders__days_before=days)
-        for approval in approvals.select_related("course__provider"):
-            with transaction.atomic():
-                _, created = ApprovalReminder.objects.get_or_create(
-                    approval=approval, days_before=days
-                )
-                if not created:
-                    continue
-                course = approval.course
-                _mail_provider(
-                    course.provider,
-                    f"course-lapse-reminder:{approval.pk}:{days}",
-                    "course_lapse_reminder",
-                    {"course": course, "days": (course.expires_on - today).days},
-                )
-                sent += 1
-    return sent
+    days = sorted(rules().COURSE_LAPSE_REMINDER_DAYS, reverse=True)
+    approvals = CourseApproval.objects.filter(
+        expires_on__gt=today,
+        expires_on__lte=today + datetime.timedelta(days=days[0]),
+        course__expires_on=F("expires_on"),
+    ).select_related("course__provider")
+    due = []
+    for approval in approvals:
+        kind = stage(
+            today,
+            [
+                (approval.expires_on - datetime.timedelta(days=d), f"course_lapse_{d}d")
+                for d in days
+            ],
+        )
+        course = approval.course
+        due.extend(
+            Due(approval, kind, approval.expires_on, email, "course_lapse_reminder",
+                {"course": course, "provider": course.provider,
+                 "days": (approval.expires_on - today).days})
+            for email in _provider_emails(course.provider)
+        )  # fmt: skip
+    return len({item.subject.pk for item in remind_each(due)})
 
 
 def waiting_applications_reminder(today=None) -> int:

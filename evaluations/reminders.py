@@ -1,7 +1,6 @@
 """Reminders about reviews: to evaluators before and after the due date, and to
-staff when a review is overdue. Each mail has a key naming the assignment and the
-day it is about, so running the sweep twice (a retry, two beat nodes) sends
-nothing twice."""
+staff when a review is overdue, through the reminder log, so running the sweep
+twice (a retry, two beat nodes) sends nothing twice."""
 
 import datetime
 
@@ -9,7 +8,7 @@ from django.utils import timezone
 
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.core.program import rules
-from lssc.notifications.services import mail_queue
+from lssc.notifications.reminders import Due, remind_each
 
 from .models import Assignment, AssignmentState
 
@@ -26,28 +25,22 @@ def send_review_reminders(today: datetime.date | None = None) -> int:
         ).select_related("evaluator__user", "submission__portfolio__competency_set")
     )
     officers = staff_emails(StaffGroup.PROGRAM_OFFICER)
+    due = []
     for assignment in assignments:
         late = (today - assignment.due_on).days
         context = {"assignment": assignment, "days_late": late}
+        evaluator = assignment.evaluator.user.email
         if late <= 0:
-            mail_queue(
-                key=f"review-due-soon:{assignment.pk}",
-                to=assignment.evaluator.user.email,
-                template="review_due_soon",
-                context=context,
-            )
+            due.append(Due(assignment, "review_due_soon", assignment.due_on,
+                           evaluator, "review_due_soon", context))  # fmt: skip
             continue
-        mail_queue(
-            key=f"review-overdue:{assignment.pk}:{late}",
-            to=assignment.evaluator.user.email,
-            template="review_overdue",
-            context=context,
-        )
-        for email in officers:
-            mail_queue(
-                key=f"review-overdue-staff:{assignment.pk}:{email}",
-                to=email,
-                template="staff_review_overdue",
-                context=context,
-            )
+        # One reminder on each of the first overdue days, about that day.
+        due.append(Due(assignment, "review_overdue", today, evaluator,
+                       "review_overdue", context))  # fmt: skip
+        due.extend(
+            Due(assignment, "review_overdue_staff", assignment.due_on, email,
+                "staff_review_overdue", context)
+            for email in officers
+        )  # fmt: skip
+    remind_each(due)
     return len(assignments)

@@ -139,6 +139,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "evaluations.send_review_reminders",
         "schedule": crontab(hour=13, minute=0),  # 7 or 8 a.m. in Chicago
     },
+    "candidate-deadlines": {
+        "task": "candidates.deadline_reminders",
+        "schedule": crontab(hour=14, minute=0),
+    },
+    "renewals": {
+        "task": "renewals.renewal_reminders",
+        "schedule": crontab(hour=14, minute=20),
+    },
     "course-approvals": {
         "task": "courses.approvals_daily",
         "schedule": crontab(hour=6, minute=10),  # after midnight in every US zone

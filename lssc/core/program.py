@@ -16,6 +16,8 @@ class ProgramRules:
     ELIGIBILITY_WINDOW_YEARS: int = 5
     MAX_HOURS_PER_WEEK: int = 80
     CANDIDACY_YEARS: int = 4
+    # Candidates are reminded this many months before their deadline.
+    CANDIDACY_REMINDER_MONTHS: tuple[int, ...] = (12, 6, 3, 1)
     REQUIRED_SETS: int = 3
     ELECTIVE_SETS: int = 3
     COURSE_RETROACTIVE_YEARS: int = 2
@@ -27,6 +29,10 @@ class ProgramRules:
     CERTIFICATION_YEARS: int = 4
     RENEWAL_WINDOW_MONTHS: int = 12
     RENEWAL_GRACE_MONTHS: int = 2
+    # Holders are reminded when the window opens, these months before expiry, on
+    # the expiry day, and these days before the grace period ends.
+    RENEWAL_REMINDER_MONTHS: tuple[int, ...] = (6, 3, 1)
+    GRACE_ENDING_REMINDER_DAYS: int = 14
     RENEWAL_HOURS: int = 32
     RENEWAL_TECHNOLOGY_HOURS: int = 4
     # Continuing education in contact hours: academic credit and conference days

@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 
-from lssc.core.admin_actions import RecordedByTheProgram
+from lssc.core.admin_actions import ReadOnlyRecord, RecordedByTheProgram
 
-from .models import MailState, OutgoingMail
+from .models import MailState, OutgoingMail, Reminder
 from .tasks import mail_send
 
 
@@ -25,3 +25,13 @@ class OutgoingMailAdmin(RecordedByTheProgram, admin.ModelAdmin):
         self.message_user(
             request, f"{len(failed)} message(s) queued again.", messages.INFO
         )
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyRecord, admin.ModelAdmin):
+    """The reminder log: who was reminded of what, for which date, and when."""
+
+    list_display = ("sent_at", "kind", "due_on", "to", "subject_type", "subject_id")
+    list_filter = ("kind", "subject_type")
+    list_select_related = ("subject_type",)
+    search_fields = ("to",)

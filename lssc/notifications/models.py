@@ -34,3 +34,34 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class Reminder(models.Model):
+    """A reminder sent: about what (``subject``), of which kind, for which due date.
+
+    One row per (subject, kind, due date, person): a sweep that runs twice, or a retried
+    task, finds the row and sends nothing. A new due date (an extended deadline, a
+    renewed period) is a new reminder.
+    """
+
+    subject_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    subject_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=60)
+    due_on = models.DateField(help_text="The deadline or date the reminder is about.")
+    to = models.EmailField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "kind", "due_on", "to"],
+                name="reminder_once",
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "due_on"])]
+
+    def __str__(self):
+        return f"{self.kind} for {self.due_on} to {self.to}"

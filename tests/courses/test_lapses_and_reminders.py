@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 
-from courses.models import ApprovalReminder
 from courses.services import (
     application_approve,
     approval_reminders,
@@ -14,7 +13,7 @@ from courses.services import (
 )
 from lssc.accounts.roles import StaffGroup
 from lssc.audit.models import AuditEntry
-from lssc.notifications.models import OutgoingMail
+from lssc.notifications.models import OutgoingMail, Reminder
 from tests.courses.conftest import (
     EXPIRES,
     approved_course,
@@ -82,6 +81,14 @@ def test_a_course_renewed_after_its_lapse_can_lapse_again(course, officer):
 # --- Lapse reminders -------------------------------------------------------------
 
 
+def kinds(approval=None):
+    """The kinds of reminder logged (for ``approval``), one per kind."""
+    rows = Reminder.objects.all()
+    if approval is not None:
+        rows = rows.filter(subject_id=approval.pk)
+    return set(rows.values_list("kind", flat=True))
+
+
 def run_reminders(first_day, last_day):
     day = first_day
     while day <= last_day:
@@ -95,12 +102,12 @@ def test_reminded_90_and_30_days_before_each_once(course, provider):
     assert approval_reminders(EXPIRES - 90 * DAY) == 1
     assert approval_reminders(EXPIRES - 90 * DAY) == 0
     run_reminders(EXPIRES - 89 * DAY, EXPIRES - 31 * DAY)
-    assert ApprovalReminder.objects.count() == 1
+    assert set(kinds()) == {"course_lapse_90d"}
     assert approval_reminders(EXPIRES - 30 * DAY) == 1
     run_reminders(EXPIRES - 29 * DAY, EXPIRES + 5 * DAY)
 
     approval = course.approvals.get()
-    assert sorted(approval.reminders.values_list("days_before", flat=True)) == [30, 90]
+    assert sorted(kinds(approval)) == ["course_lapse_30d", "course_lapse_90d"]
     for email in emails(provider):
         subjects = [m.subject for m in mails_to(email, "approval ends in")]
         assert subjects == [
@@ -112,7 +119,7 @@ def test_reminded_90_and_30_days_before_each_once(course, provider):
 def test_no_reminder_for_an_approval_already_renewed(course, officer, provider):
     renew(course, officer, day=datetime.date(2028, 11, 1))
     run_reminders(datetime.date(2028, 11, 2), EXPIRES + DAY)
-    assert not ApprovalReminder.objects.exists()
+    assert not Reminder.objects.exists()
     for email in emails(provider):
         assert mails_to(email, "approval ends in") == []
 
@@ -123,11 +130,11 @@ def test_no_30_day_reminder_once_renewed_after_the_90_day_one(
     assert approval_reminders(EXPIRES - 90 * DAY) == 1
     renew(course, officer, day=EXPIRES - 60 * DAY)
     run_reminders(EXPIRES - 59 * DAY, EXPIRES + DAY)
-    assert list(ApprovalReminder.objects.values_list("days_before", flat=True)) == [90]
+    assert set(kinds()) == {"course_lapse_90d"}
     # The new approval is reminded in its turn.
     course.refresh_from_db()
     assert approval_reminders(course.expires_on - 90 * DAY) == 1
-    assert course.approvals.last().reminders.get().days_before == 90
+    assert set(kinds(course.approvals.last())) == {"course_lapse_90d"}
 
 
 # --- Applications waiting for review ---------------------------------------------

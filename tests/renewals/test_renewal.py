@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from candidates.certificates import Status, certification_status
 from candidates.models import Certification
-from lssc.accounts.roles import StaffGroup
 from lssc.competencies.models import CompetencySet
 from lssc.core.program import rules
 from lssc.fees.models import Audience, Fee, FeeKind
@@ -27,9 +26,7 @@ from renewals.services import (
     renewal_return,
     renewal_submit,
 )
-from tests.candidates.helpers import admitted_candidate
-from tests.candidates.test_certificates import certify
-from tests.factories import UserFactory, staff_user
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,16 +39,6 @@ GRACE_ENDS = D(2030, 8, 15)  # the first day renewal is closed
 
 def on(day):
     return time_machine.travel(datetime.datetime.combine(day, datetime.time(12)))
-
-
-@pytest.fixture
-def certification(db):
-    return certify(admitted_candidate(), CERTIFIED)
-
-
-@pytest.fixture
-def officer(db):
-    return staff_user(StaffGroup.PROGRAM_OFFICER)
 
 
 MARCH_1 = D(2028, 3, 1)
