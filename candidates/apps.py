@@ -6,6 +6,9 @@ class CandidatesConfig(AppConfig):
     verbose_name = "Candidates"
 
     def ready(self):
+        from .appeals import register_appealable
+
+        register_appealable()
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_save
 

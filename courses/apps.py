@@ -6,6 +6,9 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses and recognition agreements"
 
     def ready(self):
+        from .appeals import register_appealable
+
+        register_appealable()
         from candidates.progress import register_source
         from lssc.appeals.signals import appeal_upheld
         from lssc.payments.signals import payment_confirmed

@@ -1,30 +1,17 @@
-"""Signed forms, transcripts and agreements: PDF or a photo/scan (JPEG, PNG) only,
-recognised by content like portfolio evidence."""
+"""Course documents follow the program's document rules (``lssc.core.documents``);
+a refusal is a ``CourseError`` so the course views report it like any other."""
 
-from lssc.core.program import rules
-from portfolios.filetypes import ACCEPTED, Kind, safe_name, sniff
+from lssc.core import documents
 
 from .services import CourseError
 
-DOCUMENT_KINDS = (ACCEPTED["pdf"], ACCEPTED["jpg"], ACCEPTED["png"])
 
-
-class DocumentRefused(CourseError):
+class DocumentRefused(CourseError, documents.DocumentRefused):
     """The upload is not a document we accept; the message says why."""
 
 
 def document_name(upload) -> str:
-    """The safe stored name of an acceptable upload; raises ``DocumentRefused``."""
-    max_mb = rules().EVIDENCE_MAX_FILE_MB
-    if upload.size == 0:
-        raise DocumentRefused("The file is empty.")
-    if upload.size > max_mb * 1024 * 1024:
-        raise DocumentRefused(f"The file is larger than {max_mb} MB.")
-    upload.seek(0)
-    kind: Kind | None = sniff(upload.read(8192))
-    upload.seek(0)
-    if kind not in DOCUMENT_KINDS:
-        raise DocumentRefused(
-            "Upload a PDF, or a scan or photo as JPEG or PNG: this file is not one."
-        )
-    return safe_name(upload.name, kind)
+    try:
+        return documents.document_name(upload)
+    except documents.DocumentRefused as error:
+        raise DocumentRefused(str(error)) from error

@@ -6,6 +6,9 @@ class EvaluationsConfig(AppConfig):
     verbose_name = "Portfolio evaluation"
 
     def ready(self):
+        from .appeals import register_appealable
+
+        register_appealable()
         from portfolios.signals import portfolio_submitted
 
         from .receivers import on_portfolio_submitted

@@ -24,6 +24,7 @@ urlpatterns = [
     path("evaluations/", include("evaluations.urls")),
     path("courses/", include("courses.urls")),
     path("renewal/", include("renewals.urls")),
+    path("appeals/", include("lssc.appeals.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

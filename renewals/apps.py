@@ -6,6 +6,9 @@ class RenewalsConfig(AppConfig):
     verbose_name = "Renewals"
 
     def ready(self):
+        from .appeals import register_appealable
+
+        register_appealable()
         from lssc.payments.signals import payment_confirmed
 
         from .receivers import on_payment_confirmed

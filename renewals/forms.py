@@ -1,7 +1,7 @@
 from django import forms
 
-from courses.documents import DocumentRefused, document_name
 from lssc.competencies.models import CompetencySet
+from lssc.core.documents import DocumentRefused, document_name
 
 from .models import Activity
 

@@ -1,11 +1,31 @@
 from django import forms
 from django.contrib import admin, messages
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from lssc.core.admin_actions import RecordedByTheProgram, action_with_form
+from lssc.core.admin_actions import (
+    ReadOnlyInline,
+    RecordedByTheProgram,
+    action_with_form,
+)
 
-from .models import Appeal, AppealStatus
-from .services import AppealError, appeal_decide
+from .models import Appeal, AppealDocument, AppealStatus
+from .services import AppealError, appeal_decide, appeal_review_start
+
+
+class DocumentInline(ReadOnlyInline):
+    model = AppealDocument
+    fields = ("download", "added_at")
+    readonly_fields = ("download", "added_at")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("appeals.view_appeal")
+
+    @admin.display(description="document")
+    def download(self, obj):
+        url = reverse("appeals:document", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.name)
 
 
 class DecisionForm(forms.Form):
@@ -32,17 +52,40 @@ class AppealAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     search_fields = ("appellant__full_name", "appellant__email")
     readonly_fields = [
         "appellant",
-        "subject_type",
-        "subject_id",
+        "decision_on",
         "decision_appealed",
         "grounds",
         "status",
         "filed_at",
+        "grounds_at",
+        "review_started_at",
         "decided_at",
         "decided_by",
         "decision",
     ]
-    actions = ["decide"]
+    exclude = ["subject_type", "subject_id"]
+    inlines = [DocumentInline]
+    actions = ["start_review", "decide"]
+
+    @admin.display(description="the decision appealed, in the admin")
+    def decision_on(self, obj):
+        """Where staff act on the original decision once an appeal is upheld."""
+        subject = obj.subject
+        if subject is None:
+            return "—"
+        opts = subject._meta
+        try:
+            url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[subject.pk]
+            )
+        except NoReverseMatch:
+            return str(subject)
+        return format_html('<a href="{}">{}</a>', url, subject)
+
+    @admin.action(description="Start the committee's review", permissions=["change"])
+    def start_review(self, request, queryset):
+        done = sum(appeal_review_start(appeal=a, by=request.user) for a in queryset)
+        self.message_user(request, f"{done} appeal(s) now under review.")
 
     @admin.action(description="Record the committee's decision", permissions=["change"])
     def decide(self, request, queryset):

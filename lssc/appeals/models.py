@@ -5,15 +5,21 @@ decision, a provider appealing a course decision. What is appealed is any record
 (``subject``); the appeal keeps the decision's words as they stood when appealed.
 """
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lssc.core.storage import private_storage
+
 
 class AppealStatus(models.TextChoices):
+    NOTICE = "notice", "Notice of intent received"
     FILED = "filed", "Filed with the CPC"
+    UNDER_REVIEW = "under_review", "Under review by the CPC"
     UPHELD = "upheld", "Upheld: the decision is changed"
     DENIED = "denied", "Denied: the decision stands"
     WITHDRAWN = "withdrawn", "Withdrawn"
@@ -29,14 +35,20 @@ class Appeal(models.Model):
     decision_appealed = models.TextField(
         help_text="The decision and its reason, as the appellant received them."
     )
-    grounds = models.TextField()
+    grounds = models.TextField(blank=True)
     status = models.CharField(
-        max_length=10,
+        max_length=12,
         choices=AppealStatus.choices,
-        default=AppealStatus.FILED,
+        default=AppealStatus.NOTICE,
         db_index=True,
     )
-    filed_at = models.DateTimeField(auto_now_add=True)
+    filed_at = models.DateTimeField(
+        "notice received",
+        auto_now_add=True,
+        help_text="When the notice of intent came.",
+    )
+    grounds_at = models.DateTimeField("appeal filed", null=True, blank=True)
+    review_started_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -62,4 +74,28 @@ class Appeal(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status == AppealStatus.FILED
+        return self.status in OPEN_STATES
+
+
+OPEN_STATES = (AppealStatus.NOTICE, AppealStatus.FILED, AppealStatus.UNDER_REVIEW)
+
+
+def _document_path(instance, filename):
+    return f"appeals/{uuid.uuid4().hex}"
+
+
+class AppealDocument(models.Model):
+    """A document the appellant files with the grounds."""
+
+    appeal = models.ForeignKey(
+        Appeal, on_delete=models.CASCADE, related_name="documents"
+    )
+    file = models.FileField(storage=private_storage, upload_to=_document_path)
+    name = models.CharField(max_length=200)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+
+    def __str__(self):
+        return self.name

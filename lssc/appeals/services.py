@@ -1,4 +1,7 @@
-"""Filing and deciding appeals; the owning app decides what an upheld appeal changes."""
+"""The appeal procedure (documents index, "Appeal Process - Individual"): a notice of
+intent, then the appeal with its grounds and documents, the CPC's review, and its
+decision. The appellant is emailed at each step; the owning app decides what an
+upheld appeal changes (``signals.appeal_upheld``)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -8,7 +11,7 @@ from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
 from lssc.notifications.services import mail_queue
 
-from .models import Appeal, AppealStatus
+from .models import Appeal, AppealDocument, AppealStatus
 from .signals import appeal_upheld
 
 
@@ -28,14 +31,13 @@ def appeal_for(subject) -> Appeal | None:
     )
 
 
-def appeal_file(*, appellant, subject, decision_appealed: str, grounds: str) -> Appeal:
-    """Record the notice of appeal and route it to the CPC and the Program Officer.
+def appeal_notice(
+    *, appellant, subject, decision_appealed: str, grounds="", documents=()
+) -> Appeal:
+    """Record the notice of intent to appeal, with the grounds if already given.
 
     A decision is appealed once: the CPC's decision on it is final.
     """
-    grounds = grounds.strip()
-    if not grounds:
-        raise AppealError("Say on what grounds you appeal.")
     with transaction.atomic():
         # The subject's row lock makes two filings at once take turns.
         list(type(subject).objects.select_for_update().filter(pk=subject.pk))
@@ -48,35 +50,68 @@ def appeal_file(*, appellant, subject, decision_appealed: str, grounds: str) -> 
                 "decision is final."
             )
         appeal = Appeal.objects.create(
-            appellant=appellant,
-            subject=subject,
-            decision_appealed=decision_appealed,
-            grounds=grounds,
+            appellant=appellant, subject=subject, decision_appealed=decision_appealed
         )
-        audit_log(
-            subject=appeal,
-            action="appeal.filed",
-            summary=f"Appeal {appeal.reference} filed against a decision on {subject}",
-            actor=appellant,
-            owner=appellant,
-            to_state=appeal.status,
-        )
-        mail_queue(
-            key=f"appeal-filed:{appeal.pk}",
-            to=appellant.email,
-            template="appeal_filed",
-            context={"appeal": appeal, "subject": subject},
-        )
-        for email in staff_emails(
-            StaffGroup.PROGRAM_COMMITTEE, StaffGroup.PROGRAM_OFFICER
-        ):
-            mail_queue(
-                key=f"appeal-filed:{appeal.pk}:{email}",
-                to=email,
-                template="appeal_filed_staff",
-                context={"appeal": appeal, "subject": subject},
-            )
+        _step(appeal, appellant, "notice", "Notice of intent to appeal received")
+        if grounds.strip():
+            _file_grounds(appeal, grounds, documents)
+        else:
+            _tell(appeal, "appeal_notice", staff=True)
     return appeal
+
+
+def appeal_file(*, appellant, subject, decision_appealed: str, grounds: str) -> Appeal:
+    """Notice and grounds at once."""
+    if not grounds.strip():
+        raise AppealError("Say on what grounds you appeal.")
+    return appeal_notice(
+        appellant=appellant,
+        subject=subject,
+        decision_appealed=decision_appealed,
+        grounds=grounds,
+    )
+
+
+def appeal_add_grounds(*, appeal: Appeal, by, grounds: str, documents=()) -> Appeal:
+    """The appeal itself, after the notice: grounds and supporting documents."""
+    if not grounds.strip():
+        raise AppealError("Say on what grounds you appeal.")
+    with transaction.atomic():
+        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+        if appeal.appellant_id != by.pk:
+            raise AppealError("Only the appellant files the grounds.")
+        if appeal.status != AppealStatus.NOTICE:
+            raise AppealError("The grounds of this appeal have been filed already.")
+        _file_grounds(appeal, grounds, documents)
+    return appeal
+
+
+def _file_grounds(appeal, grounds, documents):
+    for upload, name in documents:
+        document = AppealDocument(appeal=appeal, name=name)
+        document.file.save(name, upload, save=False)
+        document.save()
+    appeal.grounds = grounds.strip()
+    appeal.status = AppealStatus.FILED
+    appeal.grounds_at = timezone.now()
+    appeal.save(update_fields=["grounds", "status", "grounds_at"])
+    _step(appeal, appeal.appellant, "filed", "Appeal filed with its grounds",
+          AppealStatus.NOTICE)  # fmt: skip
+    _tell(appeal, "appeal_filed", staff=True)
+
+
+def appeal_review_start(*, appeal: Appeal, by) -> bool:
+    with transaction.atomic():
+        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+        if appeal.status != AppealStatus.FILED:
+            return False
+        appeal.status = AppealStatus.UNDER_REVIEW
+        appeal.review_started_at = timezone.now()
+        appeal.save(update_fields=["status", "review_started_at"])
+        _step(appeal, by, "under_review", "The CPC started its review",
+              AppealStatus.FILED)  # fmt: skip
+        _tell(appeal, "appeal_under_review")
+    return True
 
 
 def appeal_decide(*, appeal: Appeal, by, status: str, decision: str) -> bool:
@@ -87,29 +122,58 @@ def appeal_decide(*, appeal: Appeal, by, status: str, decision: str) -> bool:
         raise AppealError("Give the CPC's decision in words.")
     with transaction.atomic():
         appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+        if appeal.status == AppealStatus.NOTICE:
+            raise AppealError(
+                f"{appeal.reference} has no grounds yet: the appellant files them "
+                "after the notice."
+            )
         if not appeal.is_open:
             return False
+        previous = appeal.status
         appeal.status = status
         appeal.decision = decision.strip()
         appeal.decided_by = by
         appeal.decided_at = timezone.now()
         appeal.save(update_fields=["status", "decision", "decided_by", "decided_at"])
-        audit_log(
-            subject=appeal,
-            action=f"appeal.{status}",
-            summary=f"Appeal {appeal.reference} {appeal.get_status_display().lower()}",
-            actor=by,
-            owner=appeal.appellant,
-            from_state=AppealStatus.FILED,
-            to_state=status,
-            reason=appeal.decision,
-        )
-        mail_queue(
-            key=f"appeal-decided:{appeal.pk}",
-            to=appeal.appellant.email,
-            template="appeal_decided",
-            context={"appeal": appeal},
-        )
+        _step(appeal, by, status,
+              f"Appeal {appeal.reference} {appeal.get_status_display().lower()}",
+              previous, appeal.decision)  # fmt: skip
+        _tell(appeal, "appeal_decided")
         if status == AppealStatus.UPHELD:
             appeal_upheld.send(sender=Appeal, appeal=appeal, actor=by)
     return True
+
+
+def _step(appeal, actor, action, summary, previous="", reason=""):
+    audit_log(
+        subject=appeal,
+        action=f"appeal.{action}",
+        summary=f"{appeal.reference}: {summary}",
+        actor=actor,
+        owner=appeal.appellant,
+        from_state=previous,
+        to_state=appeal.status,
+        reason=reason,
+    )
+
+
+def _tell(appeal, template, staff=False):
+    """The appellant hears of every step; the CPC and the Program Officer of new
+    notices and filings."""
+    context = {"appeal": appeal, "subject": appeal.subject}
+    mail_queue(
+        key=f"{template}:{appeal.pk}",
+        to=appeal.appellant.email,
+        template=template,
+        context=context,
+    )
+    if staff:
+        for email in staff_emails(
+            StaffGroup.PROGRAM_COMMITTEE, StaffGroup.PROGRAM_OFFICER
+        ):
+            mail_queue(
+                key=f"{template}-staff:{appeal.pk}:{email}",
+                to=email,
+                template="appeal_filed_staff",
+                context=context,
+            )

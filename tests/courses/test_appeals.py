@@ -96,7 +96,8 @@ def test_an_appeal_is_decided_once(rejected, committee):
     )
     assert not appeal.is_open
     assert len(mails_to(appellant.email, "the committee's decision")) == 1
-    assert AuditEntry.objects.filter(action__startswith="appeal.").count() == 2
+    # Notice, grounds (filed together here) and the decision.
+    assert AuditEntry.objects.filter(action__startswith="appeal.").count() == 3
 
 
 def test_a_decision_is_upheld_or_denied_in_words(rejected, committee):

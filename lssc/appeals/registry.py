@@ -1,0 +1,52 @@
+"""Which decisions can be appealed, declared by the apps that make them.
+
+The core does not import the apps; each registers its decisions at start-up::
+
+    register(Application, noun="eligibility decision", owner=lambda a: a.user_id,
+             decision=lambda a: a.decision_reason,
+             appealable=lambda a: a.status == ApplicationStatus.REJECTED)
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Appealable:
+    model: type
+    noun: str  # "eligibility decision", "course completion decision"…
+    owner: Callable  # obj -> the user id allowed to appeal it
+    decision: Callable  # obj -> the decision and its reason, in words
+    appealable: Callable  # obj -> whether it is (still) a decision to appeal
+    select_related: tuple = ()
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label_lower
+
+
+_registry: dict[str, Appealable] = {}
+
+
+def register(model, **fields) -> None:
+    entry = Appealable(model=model, **fields)
+    _registry[entry.label] = entry
+
+
+def appealable(label: str) -> Appealable | None:
+    return _registry.get(label)
+
+
+def appealable_object(label: str, pk: int, user):
+    """The decision ``label``/``pk`` if ``user`` may appeal it now, else ``None``."""
+    entry = appealable(label)
+    if entry is None:
+        return None, None
+    obj = (
+        entry.model._default_manager.select_related(*entry.select_related)
+        .filter(pk=pk)
+        .first()
+    )
+    if obj is None or entry.owner(obj) != user.pk or not entry.appealable(obj):
+        return entry, None
+    return entry, obj

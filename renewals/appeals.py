@@ -1,0 +1,16 @@
+"""A renewal returned to the holder may be appealed to the CPC."""
+
+from lssc.appeals.registry import register
+
+from .models import Renewal, RenewalStatus
+
+
+def register_appealable():
+    register(
+        Renewal,
+        noun="renewal decision",
+        owner=lambda r: r.certification.candidate.user_id,
+        decision=lambda r: f"Renewal returned: {r.reason}",
+        appealable=lambda r: r.status == RenewalStatus.RETURNED,
+        select_related=("certification__candidate",),
+    )
