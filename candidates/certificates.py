@@ -76,8 +76,9 @@ def qr_svg_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
-def render_certificate(certification: Certification) -> bytes:
-    """The certificate as a one-page PDF (fits A4 and US Letter)."""
+def render_certificate(certification: Certification, page_size="Letter") -> bytes:
+    """The certificate as a one-page PDF. Made on US Letter; its content fits A4
+    too (the tests render both), so it prints whole on either."""
     from weasyprint import HTML  # heavy: loaded only when a certificate is made
 
     url = verification_url(certification)
@@ -90,6 +91,7 @@ def render_certificate(certification: Certification) -> bytes:
             "sets": achieved_sets(certification),
             "verify_url": url,
             "qr": qr_svg_data_uri(url),
+            "page_size": page_size,
         },
     )
     return HTML(string=html).write_pdf()
@@ -97,7 +99,8 @@ def render_certificate(certification: Certification) -> bytes:
 
 def certificate_issue(certification_id: int) -> bool:
     """Make the certificate PDF unless the stored one is current; ``True`` when one
-    was made. A retried or duplicated task finds the file and does nothing."""
+    was made. A retried or duplicated task finds the file and does nothing. Earlier
+    certificates are kept (a mail may still be sending one)."""
     with transaction.atomic():
         certification = (
             Certification.objects.select_for_update(of=("self",))
@@ -109,7 +112,6 @@ def certificate_issue(certification_id: int) -> bool:
         first_for_period = certification.certificate_expires_on != (
             certification.expires_on
         )
-        old = certification.certificate.name if certification.certificate else ""
         certification.certificate.save(
             f"{certification.number}.pdf",
             ContentFile(render_certificate(certification)),
@@ -120,14 +122,16 @@ def certificate_issue(certification_id: int) -> bool:
         certification.save(
             update_fields=["certificate", "certificate_expires_on", "certificate_name"]
         )
-        if old:
-            transaction.on_commit(lambda: certification.certificate.storage.delete(old))
         if first_for_period:
             mail_queue(
                 key=f"certificate-ready:{certification.pk}:{certification.expires_on}",
                 to=certification.candidate.user.email,
                 template="certificate_ready",
                 context={"certification": certification},
+                attachment=(
+                    certification.certificate.name,
+                    f"LSSC-certificate-{certification.number}.pdf",
+                ),
             )
     return True
 

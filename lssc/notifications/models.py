@@ -22,6 +22,10 @@ class OutgoingMail(models.Model):
         max_length=10, choices=MailState.choices, default=MailState.QUEUED
     )
     error = models.TextField(blank=True)
+    # A private file sent with the message (a certificate): its name in the
+    # private storage, and the name the recipient sees.
+    attachment = models.CharField(max_length=200, blank=True)
+    attachment_name = models.CharField(max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -15,13 +15,21 @@ from django.template import Context
 from django.template.loader import get_template
 from django.utils import timezone
 
+from lssc.core.storage import private_storage
+
 from .models import MailState, OutgoingMail
 
 logger = logging.getLogger(__name__)
 
 
-def mail_queue(*, key: str, to: str, template: str, context: dict) -> OutgoingMail:
-    """Queue ``template`` for ``to`` once per ``key``; repeats return the first row."""
+def mail_queue(
+    *, key: str, to: str, template: str, context: dict, attachment=("", "")
+) -> OutgoingMail:
+    """Queue ``template`` for ``to`` once per ``key``; repeats return the first row.
+
+    ``attachment`` is ``(name in the private storage, name shown)``; the file is
+    read when the message is sent.
+    """
     context = {"site_url": settings.SITE_URL, **context}
     # Plain-text mail: no HTML escaping of names like "O'Brien".
     text = get_template(f"mail/{template}.txt").template.render(
@@ -30,7 +38,13 @@ def mail_queue(*, key: str, to: str, template: str, context: dict) -> OutgoingMa
     subject, _, body = text.partition("\n")
     mail, created = OutgoingMail.objects.get_or_create(
         key=key,
-        defaults={"to": to, "subject": subject.strip(), "body": body.strip() + "\n"},
+        defaults={
+            "to": to,
+            "subject": subject.strip(),
+            "body": body.strip() + "\n",
+            "attachment": attachment[0],
+            "attachment_name": attachment[1],
+        },
     )
     if created:
         from .tasks import mail_send
@@ -55,11 +69,15 @@ def mail_deliver(mail_id: int) -> bool:
             return False
         mail.attempts += 1
         try:
-            EmailMessage(
+            message = EmailMessage(
                 subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{mail.subject}",
                 body=mail.body,
                 to=[mail.to],
-            ).send()
+            )
+            if mail.attachment:
+                with private_storage.open(mail.attachment, "rb") as attached:
+                    message.attach(mail.attachment_name, attached.read())
+            message.send()
         except Exception as error:
             logger.warning("Mail %s to %s failed: %s", mail.pk, mail.to, error)
             mail.state = MailState.FAILED

@@ -237,3 +237,23 @@ def test_the_car_links_the_certificate_and_its_page(candidate, client):
         reverse("candidates:certificate_download", args=[certification.number]) in html
     )
     assert reverse("candidates:verify", args=[certification.number]) in html
+
+
+def test_the_ready_mail_carries_the_certificate(candidate, commit, mailoutbox):
+    with commit():
+        certification = certify(candidate)
+    [message] = [m for m in mailoutbox if "certificate is ready" in m.subject]
+    [(name, content, _)] = message.attachments
+    assert name == f"LSSC-certificate-{certification.number}.pdf"
+    assert certification.number in pdf_text(content)
+
+
+@pytest.mark.parametrize("size", ["Letter", "A4"])
+def test_the_certificate_fits_one_page_of_either_paper(candidate, size):
+    from candidates.certificates import render_certificate
+
+    certification = certify(candidate)
+    pdf = render_certificate(certification, page_size=size)
+    [page] = pdf_pages(pdf)
+    width_mm = float(page.mediabox.width) / 72 * 25.4
+    assert round(width_mm) == {"Letter": 216, "A4": 210}[size]
