@@ -257,3 +257,12 @@ def test_the_certificate_fits_one_page_of_either_paper(candidate, size):
     [page] = pdf_pages(pdf)
     width_mm = float(page.mediabox.width) / 72 * 25.4
     assert round(width_mm) == {"Letter": 216, "A4": 210}[size]
+
+
+def test_the_verification_page_costs_a_fixed_number_of_queries(
+    candidate, client, django_assert_max_num_queries
+):
+    certification = certify(candidate)
+    url = reverse("candidates:verify", args=[certification.number])
+    with django_assert_max_num_queries(2):  # the certification, its achievements
+        assert client.get(url).status_code == 200

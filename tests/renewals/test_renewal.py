@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from candidates.certificates import Status, certification_status
@@ -298,3 +300,22 @@ def test_staff_approve_in_the_admin(certification, client, officer):
     renewal.refresh_from_db()
     assert renewal.status == RenewalStatus.APPROVED
     assert Certification.objects.get().expires_on == D(2034, 6, 15)
+
+
+def test_the_renewal_page_costs_the_same_with_more_activities(certification, client):
+    log(certification, day=D(2028, 3, 1))
+
+    def page_queries():
+        with on(D(2028, 6, 2)):
+            client.force_login(certification.candidate.user)
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(reverse("renewals:home")).status_code == 200
+            return len(ctx.captured_queries)
+
+    few = page_queries()
+    for n in range(2, 8):
+        log(certification, day=D(2028, 3, n))
+    assert page_queries() == few
+    # Session, user, certification, activities with their sets (2), the hours,
+    # the renewal, the fee.
+    assert few <= 9
