@@ -42,11 +42,10 @@ def appealable_object(label: str, pk: int, user):
     entry = appealable(label)
     if entry is None:
         return None, None
-    obj = (
-        entry.model._default_manager.select_related(*entry.select_related)
-        .filter(pk=pk)
-        .first()
-    )
+    rows = entry.model._default_manager.all()
+    if entry.select_related:
+        rows = rows.select_related(*entry.select_related)
+    obj = rows.filter(pk=pk).first()
     if obj is None or entry.owner(obj) != user.pk or not entry.appealable(obj):
         return entry, None
     return entry, obj
