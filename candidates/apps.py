@@ -6,6 +6,9 @@ class CandidatesConfig(AppConfig):
     verbose_name = "Candidates"
 
     def ready(self):
+        from .worklist import register_queues
+
+        register_queues()
         from .appeals import register_appealable
 
         register_appealable()

@@ -6,6 +6,9 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses and recognition agreements"
 
     def ready(self):
+        from .worklist import register_queues
+
+        register_queues()
         from .appeals import register_appealable
 
         register_appealable()

@@ -6,6 +6,9 @@ class EvaluationsConfig(AppConfig):
     verbose_name = "Portfolio evaluation"
 
     def ready(self):
+        from .worklist import register_queues
+
+        register_queues()
         from .appeals import register_appealable
 
         register_appealable()

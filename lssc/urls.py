@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from lssc.core import staff_views
 from lssc.core import views as core_views
 
 admin.site.site_header = "LSSC program administration"
@@ -14,6 +15,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("how-certification-works/", core_views.how_it_works, name="how_it_works"),
     path("faq/", core_views.faq, name="faq"),
+    path("staff/", staff_views.dashboard, name="staff_dashboard"),
     path("competencies/", include("lssc.competencies.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).

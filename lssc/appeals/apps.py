@@ -5,3 +5,8 @@ class AppealsConfig(AppConfig):
     name = "lssc.appeals"
     label = "appeals"
     verbose_name = "Appeals"
+
+    def ready(self):
+        from .worklist import register_queues
+
+        register_queues()

@@ -5,3 +5,8 @@ class PaymentsConfig(AppConfig):
     name = "lssc.payments"
     label = "payments"
     verbose_name = "Payments"
+
+    def ready(self):
+        from .worklist import register_queues
+
+        register_queues()

@@ -1,0 +1,63 @@
+"""Portfolio evaluation work waiting for staff and the CRC."""
+
+from django.utils import timezone
+
+from lssc.core.worklist import Queue, register
+from portfolios.models import Submission
+
+from .models import Assignment, AssignmentState, Decision, Outcome
+from .services import needs_evaluator
+
+
+def register_queues():
+    group = "Portfolios and evaluators"
+    register(
+        Queue(
+            "Portfolios needing an evaluator",
+            lambda: Submission.objects.filter(pk__in=needs_evaluator().values("pk")),
+            "submitted_at",
+            "admin:portfolios_submission_changelist",
+            "?queue=needs_evaluator",
+            "portfolios.view_submission",
+            group,
+        )
+    )
+    register(
+        Queue(
+            "Overdue reviews",
+            lambda: Assignment.objects.filter(
+                state=AssignmentState.ASSIGNED, due_on__lt=timezone.localdate()
+            ),
+            "due_on",
+            "admin:evaluations_assignment_changelist",
+            "?state__exact=assigned",
+            "evaluations.view_assignment",
+            group,
+        )
+    )
+    register(
+        Queue(
+            "Disagreements with a third evaluator",
+            lambda: Submission.objects.filter(
+                assignments__third_reviewer=True, decision__isnull=True
+            ).distinct(),
+            "submitted_at",
+            "admin:portfolios_submission_changelist",
+            "?queue=third",
+            "portfolios.view_submission",
+            group,
+        )
+    )
+    register(
+        Queue(
+            "Revision requests for the CRC to send",
+            lambda: Decision.objects.filter(
+                outcome=Outcome.REVISION, revision_sent_at=None
+            ),
+            "decided_at",
+            "admin:evaluations_decision_changelist",
+            "?queue=revision",
+            "evaluations.view_decision",
+            group,
+        )
+    )

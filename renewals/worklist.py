@@ -1,0 +1,19 @@
+"""Renewals waiting for staff."""
+
+from lssc.core.worklist import Queue, register
+
+from .models import Renewal, RenewalStatus
+
+
+def register_queues():
+    register(
+        Queue(
+            "Renewals to approve",
+            lambda: Renewal.objects.filter(status=RenewalStatus.IN_REVIEW),
+            "in_review_since",
+            "admin:renewals_renewal_changelist",
+            "?status__exact=in_review",
+            "renewals.view_renewal",
+            "Certification and renewal",
+        )
+    )
