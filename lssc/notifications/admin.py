@@ -1,15 +1,27 @@
+from django import forms
 from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import ReadOnlyRecord, RecordedByTheProgram
 
-from .models import MailState, OutgoingMail, Reminder
+from .models import MailState, MailTemplate, OutgoingMail, Reminder
 from .tasks import mail_send
+from .templates import check, default_text, names, placeholders, preview
 
 
 @admin.register(OutgoingMail)
 class OutgoingMailAdmin(RecordedByTheProgram, admin.ModelAdmin):
-    list_display = ("created_at", "to", "subject", "state", "attempts", "sent_at")
-    list_filter = ("state", "created_at")
+    list_display = (
+        "created_at",
+        "to",
+        "subject",
+        "template",
+        "state",
+        "attempts",
+        "sent_at",
+    )
+    list_filter = ("state", "template", "created_at")
     search_fields = ("to", "subject", "key")
     # No date_hierarchy: its year list scans the whole table; the filter does not.
     readonly_fields = [f.name for f in OutgoingMail._meta.fields]
@@ -35,3 +47,67 @@ class ReminderAdmin(ReadOnlyRecord, admin.ModelAdmin):
     list_filter = ("kind", "subject_type")
     list_select_related = ("subject_type",)
     search_fields = ("to",)
+
+
+class MailTemplateForm(forms.ModelForm):
+    name = forms.ChoiceField(label="Message")
+
+    class Meta:
+        model = MailTemplate
+        fields = ["name", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 18, "cols": 100})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].choices = [(n, n.replace("_", " ")) for n in names()]
+        if self.instance.pk:
+            self.fields["name"].disabled = True
+
+    def clean(self):
+        data = super().clean()
+        name, text = data.get("name"), data.get("text")
+        if name and text:
+            for problem in check(name, text):
+                self.add_error("text", problem)
+        return data
+
+
+@admin.register(MailTemplate)
+class MailTemplateAdmin(SimpleHistoryAdmin):
+    """Staff's wording of the program's messages, checked and previewed."""
+
+    form = MailTemplateForm
+    list_display = ("name", "updated_at")
+    search_fields = ("name", "text")
+    readonly_fields = ("placeholders_allowed", "preview_message", "default_wording")
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["name", "text"]
+        return ["name", "text", "placeholders_allowed", "preview_message",
+                "default_wording"]  # fmt: skip
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        name = request.GET.get("name")
+        if name in names():
+            initial["text"] = default_text(name)
+        return initial
+
+    @admin.display(description="placeholders this message may use")
+    def placeholders_allowed(self, obj):
+        return format_html_join(
+            ", ", "<code>{{{{ {} }}}}</code>", ((p,) for p in placeholders(obj.name))
+        )
+
+    @admin.display(description="preview with sample data")
+    def preview_message(self, obj):
+        try:
+            subject, body = preview(obj.name, obj.text)
+        except Exception as error:
+            return f"The preview failed: {error}"
+        return format_html("<strong>{}</strong><pre>{}</pre>", subject, body)
+
+    @admin.display(description="the program's default wording")
+    def default_wording(self, obj):
+        return format_html("<pre>{}</pre>", default_text(obj.name))

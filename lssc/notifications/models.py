@@ -1,6 +1,7 @@
 """Outgoing mail as rows, so a message is sent once and a failure stays visible."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class MailState(models.TextChoices):
@@ -15,7 +16,8 @@ class OutgoingMail(models.Model):
         unique=True,
         help_text="What the message is about; the same key is never sent twice.",
     )
-    to = models.EmailField()
+    to = models.EmailField(db_index=True)
+    template = models.CharField(max_length=60, blank=True, db_index=True)
     subject = models.CharField(max_length=250)
     body = models.TextField()
     state = models.CharField(
@@ -69,3 +71,23 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.kind} for {self.due_on} to {self.to}"
+
+
+class MailTemplate(models.Model):
+    """Staff's wording of one of the program's messages, replacing the default."""
+
+    name = models.CharField(max_length=60, unique=True)
+    text = models.TextField(
+        help_text="The subject on the first line, the message below. Placeholders "
+        "such as {{ candidate.user.full_name }} are filled in when it is sent."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "mail template"
+
+    def __str__(self):
+        return self.name

@@ -1,9 +1,9 @@
 """Queueing and sending the program's mail.
 
-Messages are rendered from ``templates/mail/<name>.txt``: the first line is the
-subject, the rest the body. A message is a row first and is sent by a task after the
-transaction commits, so a rolled-back change never sends mail and a retried task never
-sends twice.
+Messages are rendered from ``templates/mail/<name>.txt`` or the text staff set in
+admin (``templates.render``): the first line is the subject, the rest the body. A
+message is a row first and is sent by a task after the transaction commits, so a
+rolled-back change never sends mail and a retried task never sends twice.
 """
 
 import logging
@@ -11,13 +11,12 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template import Context
-from django.template.loader import get_template
 from django.utils import timezone
 
 from lssc.core.storage import private_storage
 
 from .models import MailState, OutgoingMail
+from .templates import render
 
 logger = logging.getLogger(__name__)
 
@@ -31,17 +30,14 @@ def mail_queue(
     read when the message is sent.
     """
     context = {"site_url": settings.SITE_URL, **context}
-    # Plain-text mail: no HTML escaping of names like "O'Brien".
-    text = get_template(f"mail/{template}.txt").template.render(
-        Context(context, autoescape=False)
-    )
-    subject, _, body = text.partition("\n")
+    subject, body = render(template, context)
     mail, created = OutgoingMail.objects.get_or_create(
         key=key,
         defaults={
             "to": to,
-            "subject": subject.strip(),
-            "body": body.strip() + "\n",
+            "template": template,
+            "subject": subject,
+            "body": body,
             "attachment": attachment[0],
             "attachment_name": attachment[1],
         },
