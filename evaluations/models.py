@@ -49,6 +49,70 @@ class Evaluator(models.Model):
         return self.user.full_name or self.user.email
 
 
+class EvaluatorRole(models.TextChoices):
+    LIBRARIAN = "librarian", "Librarian"
+    EDUCATOR = "educator", "Library educator"
+    OTHER = "other", "Other library professional"
+
+
+class ApplicationState(models.TextChoices):
+    PENDING = "pending", "Waiting for the CRC"
+    SELECTED = "selected", "Selected"
+    DECLINED = "declined", "Not selected"
+
+
+class EvaluatorApplication(models.Model):
+    """Someone offering to evaluate portfolios ("Become an evaluator")."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="evaluator_applications",
+    )
+    institution = models.CharField(max_length=200)
+    role = models.CharField(max_length=12, choices=EvaluatorRole.choices)
+    sets = models.ManyToManyField(
+        CompetencySet,
+        related_name="evaluator_applications",
+        verbose_name="sets of their expertise",
+    )
+    portfolios_per_year = models.PositiveSmallIntegerField(
+        "portfolios a year they can take"
+    )
+    statement = models.TextField()
+    state = models.CharField(
+        max_length=10,
+        choices=ApplicationState.choices,
+        default=ApplicationState.PENDING,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(state="pending"),
+                name="one_pending_evaluator_application",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.institution})"
+
+
 class AssignmentState(models.TextChoices):
     ASSIGNED = "assigned", "Assigned"
     DECLINED = "declined", "Declined"

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/decline/", views.decline, name="decline"),
     path("<int:pk>/evidence/<int:evidence_id>/", views.evidence, name="evidence"),
     path("feedback/<int:portfolio_pk>/", views.feedback, name="feedback"),
+    path("join/", views.join, name="join"),
 ]

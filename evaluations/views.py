@@ -16,7 +16,9 @@ from lssc.core.program import rules
 from portfolios.filetypes import BY_NAME
 from portfolios.models import Evidence, Portfolio, Submission
 
+from .forms import EvaluatorOfferForm
 from .models import Assignment, AssignmentState, Evaluator, Review
+from .recruitment import evaluator_apply
 from .reviews import Assessment, candidate_feedback, review_save, review_submit
 from .rules import Rating, verdict
 from .services import EvaluationError, assignment_decline
@@ -226,3 +228,26 @@ def feedback(request, portfolio_pk):
         "evaluations/feedback.html",
         {"portfolio": portfolio, "rounds": rounds},
     )
+
+
+def join(request):
+    """Become an evaluator: what it involves, and the offer form for signed-in
+    librarians and library educators."""
+    form = None
+    if request.user.is_authenticated:
+        form = EvaluatorOfferForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = dict(form.cleaned_data)
+            sets = data.pop("sets")
+            try:
+                evaluator_apply(user=request.user, sets=sets, **data)
+            except EvaluationError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    "Thank you: your offer is with the Certification Review "
+                    "Committee, which will write to you.",
+                )
+                return redirect("evaluations:join")
+    return render(request, "evaluations/join.html", {"form": form})

@@ -5,12 +5,42 @@ from django.utils import timezone
 from lssc.core.worklist import Queue, register
 from portfolios.models import Submission
 
-from .models import Assignment, AssignmentState, Decision, Outcome
+from .models import (
+    ApplicationState,
+    Assignment,
+    AssignmentState,
+    Decision,
+    Evaluator,
+    EvaluatorApplication,
+    Outcome,
+)
 from .services import needs_evaluator
 
 
 def register_queues():
     group = "Portfolios and evaluators"
+    register(
+        Queue(
+            "Offers to evaluate for the CRC",
+            lambda: EvaluatorApplication.objects.filter(state=ApplicationState.PENDING),
+            "created_at",
+            "admin:evaluations_evaluatorapplication_changelist",
+            "?state__exact=pending",
+            "evaluations.view_evaluatorapplication",
+            group,
+        )
+    )
+    register(
+        Queue(
+            "Selected evaluators awaiting training",
+            lambda: Evaluator.objects.filter(trained_on=None, active=True),
+            "user__date_joined",
+            "admin:evaluations_evaluator_changelist",
+            "?trained_on__isempty=1",
+            "evaluations.view_evaluator",
+            group,
+        )
+    )
     register(
         Queue(
             "Portfolios needing an evaluator",
