@@ -6,6 +6,9 @@ class CandidatesConfig(AppConfig):
     verbose_name = "Candidates"
 
     def ready(self):
+        from .reports import register_reports
+
+        register_reports()
         from .worklist import register_queues
 
         register_queues()

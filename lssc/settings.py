@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "lssc.notifications",
     "lssc.payments",
     "lssc.appeals",
+    "lssc.reports",
     "candidates",
     "portfolios",
     "evaluations",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("how-certification-works/", core_views.how_it_works, name="how_it_works"),
     path("faq/", core_views.faq, name="faq"),
     path("staff/", staff_views.dashboard, name="staff_dashboard"),
+    path("staff/reports/", include("lssc.reports.urls")),
     path("competencies/", include("lssc.competencies.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).

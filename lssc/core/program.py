@@ -55,6 +55,9 @@ class ProgramRules:
     REVIEW_REMINDER_DAYS_BEFORE: int = 5
     REVIEW_OVERDUE_REMINDERS: int = 3
     EVALUATOR_DEFAULT_MAX_ASSIGNMENTS: int = 3
+    # The business plan's projection, drawn on the revenue report.
+    PLAN_CANDIDATES_PER_YEAR: int = 300
+    PLAN_REVENUE_PER_YEAR_DOLLARS: int = 107_000
 
 
 def rules() -> ProgramRules:

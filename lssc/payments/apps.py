@@ -7,6 +7,9 @@ class PaymentsConfig(AppConfig):
     verbose_name = "Payments"
 
     def ready(self):
+        from .reports import register_reports
+
+        register_reports()
         from .worklist import register_queues
 
         register_queues()

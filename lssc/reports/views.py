@@ -1,0 +1,63 @@
+"""The reports pages: a list, and each report's chart, table and CSV."""
+
+import csv
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from .base import report, reports_for
+from .charts import bar_chart
+from .forms import RangeForm
+
+
+@staff_member_required
+def report_list(request):
+    groups: dict[str, list] = {}
+    for item in reports_for(request.user):
+        groups.setdefault(item.group, []).append(item)
+    return render(request, "reports/list.html", {"groups": groups})
+
+
+@staff_member_required
+def report_detail(request, slug):
+    found = report(slug)
+    if found is None or found not in reports_for(request.user):
+        raise Http404
+    form = RangeForm(request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    if not form.is_bound:
+        form = RangeForm({})
+        form.is_valid()
+    if not valid:
+        return render(
+            request,
+            "reports/detail.html",
+            {"report": found, "form": form, "result": None},
+        )
+    start, end = form.range()
+    result = found.build(start, end)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{found.slug}-{start}-{end}.csv"'
+        )
+        writer = csv.writer(response)
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+        return response
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "report": found,
+            "form": form,
+            "result": result,
+            "chart": bar_chart(result, found.title),
+            "start": start,
+            "end": end,
+            "csv_query": query.urlencode(),
+        },
+    )
