@@ -6,6 +6,9 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses and recognition agreements"
 
     def ready(self):
+        from .reports import register_reports
+
+        register_reports()
         from .worklist import register_queues
 
         register_queues()

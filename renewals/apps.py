@@ -6,6 +6,9 @@ class RenewalsConfig(AppConfig):
     verbose_name = "Renewals"
 
     def ready(self):
+        from .reports import register_reports
+
+        register_reports()
         from .worklist import register_queues
 
         register_queues()

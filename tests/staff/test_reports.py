@@ -119,7 +119,10 @@ def test_staff_only(client):
     assert client.get(url("revenue")).status_code == 404  # not their report
 
 
-@pytest.mark.parametrize("slug", ["admissions", "how-heard", "achievements", "revenue"])
+@pytest.mark.parametrize(
+    "slug",
+    ["admissions", "how-heard", "achievements", "revenue", "courses", "renewals"],
+)
 def test_a_report_costs_the_same_for_10_or_100_applications(officer_client, slug):
     def queries():
         with CaptureQueriesContext(connection) as ctx:
@@ -132,3 +135,37 @@ def test_a_report_costs_the_same_for_10_or_100_applications(officer_client, slug
     for n in range(90):
         applied_on(D(2026, 1 + n % 12, 3))
     assert queries() == few
+
+
+def test_approved_courses_by_set_and_provider_type(officer_client):
+    from tests.courses.conftest import approved_course, make_provider
+
+    technology = CompetencySet.objects.get(slug="technology")
+    officer = staff_user(StaffGroup.PROGRAM_OFFICER)
+    approved_course(make_provider(), technology, officer=officer, day=D(2024, 1, 10))
+    today = D(2026, 12, 1)  # the approval ends on 2027-01-10: within 90 days
+    response = officer_client.get(url("courses", start="2026-01-01", end=str(today)))
+    row = next(r for r in response.context["result"].rows if r[0] == "Technology")
+    assert row[1:] == [1, 1]  # one cooperative's course, ending within 90 days
+
+
+def test_the_renewal_cycle(officer_client):
+    from candidates.models import Certification
+    from tests.candidates.test_certificates import certify
+
+    on_day = D(2030, 7, 1)
+    expiries = {
+        "valid": D(2032, 1, 1),
+        "window": D(2031, 1, 1),
+        "grace": D(2030, 6, 15),
+        "lapsed": D(2030, 1, 1),
+    }
+    for expires_on in expiries.values():
+        certification = certify(admitted_candidate(), D(2026, 6, 15))
+        Certification.objects.filter(pk=certification.pk).update(expires_on=expires_on)
+    response = officer_client.get(url("renewals", start="2030-01-01", end=str(on_day)))
+    values = dict(response.context["result"].rows)
+    assert values["Valid, renewal not yet open"] == 1
+    assert values["In their renewal window"] == 1
+    assert values["In the grace period"] == 1
+    assert values["Lapsed"] == 1
