@@ -2,7 +2,6 @@
 carries the same numbers for screen readers and for copying."""
 
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 # Colours with at least 3:1 contrast against white, distinguishable in greyscale.
 PALETTE = ["#1d4e89", "#b5451b", "#2e7d32", "#6a1b9a", "#8d6e00", "#00695c"]
@@ -83,6 +82,6 @@ def bar_chart(result, title: str) -> str:
         '<svg viewBox="0 0 {} {}" role="img" aria-label="{}" class="w-100 h-auto" '
         'xmlns="http://www.w3.org/2000/svg">{}</svg>',
         WIDTH, HEIGHT, f"{title}: chart; the numbers are in the table below",
-        mark_safe("".join(parts)),  # noqa: S308 - every part was built by format_html
+        format_html_join("", "{}", ((part,) for part in parts)),
     )  # fmt: skip
     return format_html('<div class="small mb-1">{}</div>{}', legend, svg)
