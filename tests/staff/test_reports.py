@@ -55,6 +55,7 @@ def test_applications_per_month_and_how_heard(officer_client):
     assert [r[:2] for r in rows] == [["Mar 2026", 2], ["Apr 2026", 0], ["May 2026", 1]]
     html = response.content.decode()
     assert '<svg viewBox="0 0 720 300" role="img"' in html
+    assert "<rect x=" in html and "&lt;rect" not in html  # bars drawn, not escaped
 
     heard = officer_client.get(url("how-heard", start="2026-03-01", end="2026-05-31"))
     result = heard.context["result"]
