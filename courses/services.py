@@ -16,9 +16,9 @@ from lssc.audit.services import audit_log
 from lssc.core.program import rules
 from lssc.notifications.reminders import Due, remind_each, stage
 from lssc.notifications.services import mail_queue
-from lssc.payments.checkout import payment_start
+from lssc.payments.checkout import pay_for
 from lssc.payments.enums import PaymentStatus
-from lssc.payments.services import payment_create, payments_for
+from lssc.payments.services import payments_for
 
 from .fees import fee_kind, next_fee_position
 from .models import (
@@ -260,25 +260,14 @@ def application_pay(*, application, payer, method, institution="", return_url=No
         )
         if application.status != ApplicationStatus.AWAITING_PAYMENT:
             raise CourseError("This application is not waiting for a payment.")
-        pending = list(
-            payments_for(application)
-            .filter(status=PaymentStatus.PENDING)
-            .select_for_update()
-        )
-        return payment_start(
-            pending=pending,
-            method=method,
+        return pay_for(
+            purpose=application,
             payer=payer,
-            create=lambda: payment_create(
-                payer=payer,
-                purpose=application,
-                kind=fee_kind(application),
-                item=application.fee_position or 1,
-                description=f"Course approval {application.reference}: "
-                f"{application.title}"[:200],
-                method=method,
-                institution=institution,
-            ),
+            method=method,
+            kind=fee_kind(application),
+            item=application.fee_position or 1,
+            description=f"Course approval {application.reference}: {application.title}",
+            institution=institution,
             return_url=return_url,
         )
 

@@ -18,9 +18,9 @@ from lssc.core.program import rules
 from lssc.fees.models import FeeKind
 from lssc.fees.services import fee_for
 from lssc.notifications.services import mail_queue
-from lssc.payments.checkout import payment_start
+from lssc.payments.checkout import pay_for
 from lssc.payments.enums import PaymentStatus
-from lssc.payments.services import payment_cancel, payment_create, payments_for
+from lssc.payments.services import payment_cancel, payments_for
 
 from .filetypes import ACCEPTED_LABELS, safe_name, sniff
 from .models import (
@@ -357,24 +357,14 @@ def portfolio_pay(
         )
         if portfolio.status != PortfolioStatus.AWAITING_PAYMENT:
             raise PortfolioError("This portfolio is not waiting for a payment.")
-        pending = list(
-            payments_for(portfolio)
-            .filter(status=PaymentStatus.PENDING)
-            .select_for_update()
-        )
-        return payment_start(
-            pending=pending,
-            method=method,
+        return pay_for(
+            purpose=portfolio,
             payer=portfolio.candidate.user,
-            create=lambda: payment_create(
-                payer=portfolio.candidate.user,
-                purpose=portfolio,
-                kind=_fee_kind(portfolio),
-                description=f"Portfolio: {portfolio.competency_set.name}",
-                method=method,
-                ala_member=portfolio.candidate.application.pays_member_fee,
-                institution=institution,
-            ),
+            method=method,
+            kind=_fee_kind(portfolio),
+            description=f"Portfolio: {portfolio.competency_set.name}",
+            ala_member=portfolio.candidate.application.pays_member_fee,
+            institution=institution,
             return_url=return_url,
         )
 

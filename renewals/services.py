@@ -14,9 +14,9 @@ from lssc.core.program import rules
 from lssc.fees.models import FeeKind
 from lssc.fees.services import fee_for
 from lssc.notifications.services import mail_queue
-from lssc.payments.checkout import payment_start
+from lssc.payments.checkout import pay_for
 from lssc.payments.enums import PaymentStatus
-from lssc.payments.services import payment_create, payments_for
+from lssc.payments.services import payments_for
 
 from .models import Activity, Renewal, RenewalStatus, Unit
 from .rules import Progress, contact_hours, hours_text, progress, window
@@ -206,23 +206,13 @@ def renewal_pay(*, renewal: Renewal, payer, method, institution="", return_url=N
         renewal = Renewal.objects.select_for_update().get(pk=renewal.pk)
         if renewal.status != RenewalStatus.AWAITING_PAYMENT:
             raise RenewalError("This renewal is not waiting for a payment.")
-        pending = list(
-            payments_for(renewal)
-            .filter(status=PaymentStatus.PENDING)
-            .select_for_update()
-        )
-        return payment_start(
-            pending=pending,
-            method=method,
+        return pay_for(
+            purpose=renewal,
             payer=payer,
-            create=lambda: payment_create(
-                payer=payer,
-                purpose=renewal,
-                kind=FeeKind.RENEWAL,
-                description=f"Renewal of certificate {renewal.certification.number}",
-                method=method,
-                institution=institution,
-            ),
+            method=method,
+            kind=FeeKind.RENEWAL,
+            description=f"Renewal of certificate {renewal.certification.number}",
+            institution=institution,
             return_url=return_url,
         )
 

@@ -1,6 +1,6 @@
 """Starting to pay a fee, the same way for every purpose (application, portfolio…)."""
 
-from .enums import PaymentMethod
+from .enums import PaymentMethod, PaymentStatus
 from .services import payment_cancel
 from .stripe_gateway import checkout_session_create
 
@@ -36,3 +36,41 @@ def payment_start(*, pending, method: str, payer, create, return_url, matches=No
     else:
         url = payment.get_absolute_url()
     return payment, url
+
+
+def pay_for(
+    *,
+    purpose,
+    payer,
+    method: str,
+    kind: str,
+    description: str,
+    return_url,
+    institution: str = "",
+    item: int = 1,
+    ala_member: bool = False,
+):
+    """Start paying the fee of ``kind`` for ``purpose`` (locked by the caller, in its
+    transaction): the usual ``payment_start`` over the purpose's pending payments,
+    creating one from the fee schedule when needed. Returns ``(payment, url)``."""
+    from .services import payment_create, payments_for
+
+    pending = list(
+        payments_for(purpose).filter(status=PaymentStatus.PENDING).select_for_update()
+    )
+    return payment_start(
+        pending=pending,
+        method=method,
+        payer=payer,
+        create=lambda: payment_create(
+            payer=payer,
+            purpose=purpose,
+            kind=kind,
+            item=item,
+            ala_member=ala_member,
+            description=description[:200],
+            method=method,
+            institution=institution,
+        ),
+        return_url=return_url,
+    )
