@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import (
@@ -7,6 +8,7 @@ from lssc.core.admin_actions import (
     ReasonForm,
     RecordedByTheProgram,
     action_with_form,
+    csv_export,
 )
 
 from .certification import CertificationError, certification_revoke
@@ -195,8 +197,24 @@ class CandidateAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_filter = ("admitted_on", "deadline")
     readonly_fields = ("user", "application", "number", "admitted_on", "deadline")
     inlines = [AchievementInline]
-    actions = ["extend_deadline"]
+    actions = ["extend_deadline", "export_csv"]
     list_per_page = 100
+    export_csv = csv_export(
+        "candidates.csv",
+        [
+            ("Candidate number", "number"),
+            ("Name", "user__full_name"),
+            ("Email", "user__email"),
+            ("Library", "application__library_name"),
+            ("State", "application__state"),
+            ("Admitted on", "admitted_on"),
+            ("Deadline", "deadline"),
+            ("Sets achieved", "sets_achieved"),
+        ],
+        prepare=lambda rows: rows.select_related("user", "application").annotate(
+            sets_achieved=Count("achievements")
+        ),
+    )
 
     @admin.display(ordering="user__full_name")
     def name(self, obj):
@@ -260,7 +278,20 @@ class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "revoke_reason",
         "created_at",
     ]
-    actions = ["revoke"]
+    actions = ["revoke", "export_csv"]
+    export_csv = csv_export(
+        "certifications.csv",
+        [
+            ("Certificate number", "number"),
+            ("Holder", "candidate__user__full_name"),
+            ("Candidate number", "candidate__number"),
+            ("Certified on", "certified_on"),
+            ("Valid until", "expires_on"),
+            ("Revoked", lambda c: "yes" if c.revoked_at else ""),
+            ("Listed publicly", lambda c: "yes" if c.listed_publicly else ""),
+        ],
+        prepare=lambda rows: rows.select_related("candidate__user"),
+    )
 
     @admin.display(ordering="candidate__user__full_name")
     def holder(self, obj):

@@ -12,6 +12,7 @@ from lssc.core.admin_actions import (
     ReasonForm,
     RecordedByTheProgram,
     action_with_form,
+    csv_export,
 )
 from portfolios.models import Submission
 
@@ -157,7 +158,20 @@ class EvaluatorAdmin(SimpleHistoryAdmin):
     list_select_related = ("user",)
     search_fields = ("user__full_name", "user__email", "institution")
     autocomplete_fields = ("user",)
-    actions = ["record_training"]
+    actions = ["record_training", "export_csv"]
+    export_csv = csv_export(
+        "evaluators.csv",
+        [
+            ("Name", "user__full_name"),
+            ("Email", "user__email"),
+            ("Institution", "institution"),
+            ("Sets", lambda e: "; ".join(s.name for s in e.sets.all())),
+            ("Trained on", "trained_on"),
+            ("Active", lambda e: "yes" if e.active else "no"),
+            ("Most assignments at once", "max_assignments"),
+        ],
+        prepare=lambda rows: rows.select_related("user").prefetch_related("sets"),
+    )
 
     @admin.action(description="Record the portfolio-assessment training",
                   permissions=["change"])  # fmt: skip

@@ -69,3 +69,47 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+def csv_export(filename: str, columns: list[tuple[str, object]], prepare=None):
+    """An admin action exporting the selected rows as CSV.
+
+    ``columns`` are ``(header, field path or callable)``; a path follows relations
+    with "__" (``user__email``); ``prepare(queryset)`` adds the joins and counts
+    the columns need, so a row costs no query. Select all rows across pages to
+    export a whole filtered list; rows are streamed in chunks.
+    """
+    import csv
+
+    from django.http import StreamingHttpResponse
+
+    def value(row, how):
+        if callable(how):
+            return how(row)
+        for part in how.split("__"):
+            row = getattr(row, part, "") if row is not None else ""
+        return "" if row is None else row
+
+    class Echo:
+        def write(self, text):
+            return text
+
+    def export(modeladmin, request, queryset):
+        writer = csv.writer(Echo())
+        if prepare is not None:
+            queryset = prepare(queryset)
+        rows = (
+            writer.writerow([value(row, how) for _, how in columns])
+            for row in queryset.iterator(chunk_size=2000)
+        )
+        header = (writer.writerow([name for name, _ in columns]),)
+        response = StreamingHttpResponse(
+            (line for part in (header, rows) for line in part),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    export.short_description = "Export the selected rows as CSV"
+    export.allowed_permissions = ("view",)
+    return export
