@@ -9,12 +9,13 @@ def on_payment_confirmed(sender, *, payment, actor=None, **kwargs):
         application_payment_received(application_id=payment.purpose_id, actor=actor)
 
 
-def on_user_saved(sender, *, instance, created, **kwargs):
+def on_user_saved(sender, *, instance, created, update_fields=None, **kwargs):
     """A holder's corrected name goes onto a new certificate."""
     from .certificates import certificate_request
     from .models import Certification
 
-    if created:
+    # Every sign-in saves ``last_login`` alone: no query for a name not saved.
+    if created or (update_fields is not None and "full_name" not in update_fields):
         return
     certification = (
         Certification.objects.filter(candidate__user=instance)
