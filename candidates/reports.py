@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
 from lssc.competencies.models import CompetencySet
-from lssc.reports.base import Report, Result, Series, months, register
+from lssc.reports.base import Report, Result, Series, month_of, months, register
 
 from .enums import AchievementMethod, HowHeard
 from .models import Achievement, Application, Candidate
@@ -13,7 +13,7 @@ GROUP = "Candidates"
 
 
 def _per_month(rows, start, end):
-    counts = {month.date() if hasattr(month, "date") else month: n for month, n in rows}
+    counts = {month_of(month): n for month, n in rows}
     return [counts.get(m, 0) for m in months(start, end)]
 
 
@@ -59,8 +59,7 @@ def how_heard(start, end) -> Result:
     )
     table = {}
     for month, source, n in rows:
-        key = month.date() if hasattr(month, "date") else month
-        table[(key, source)] = n
+        table[(month_of(month), source)] = n
     sources = [s for s in HowHeard if any(k[1] == s for k in table)] or list(HowHeard)
     all_months = months(start, end)
     totals = [sum(table.get((m, s), 0) for m in all_months) for s in sources]

@@ -5,7 +5,7 @@ from django.db.models.functions import TruncMonth
 
 from lssc.core.program import rules
 from lssc.fees.models import FeeKind
-from lssc.reports.base import Report, Result, Series, months, register
+from lssc.reports.base import Report, Result, Series, month_of, months, register
 
 from .enums import PaymentStatus
 from .models import Payment
@@ -26,8 +26,7 @@ def revenue(start, end) -> Result:
     )
     table = {}
     for month, kind, cents in rows:
-        key = month.date() if hasattr(month, "date") else month
-        table[(key, kind)] = cents / 100
+        table[(month_of(month), kind)] = cents / 100
     all_months = months(start, end)
     kinds = [k for k in FeeKind if any(key[1] == k for key in table)] or [
         FeeKind.APPLICATION

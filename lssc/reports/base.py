@@ -58,6 +58,12 @@ def report(slug: str) -> Report | None:
     return _reports.get(slug)
 
 
+def month_of(value) -> datetime.date:
+    """The month a ``TruncMonth`` gave, as a date (it is a datetime for datetime
+    fields), to look it up against ``months()``."""
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 def months(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     """The first day of each month from ``start``'s to ``end``'s."""
     day = start.replace(day=1)
