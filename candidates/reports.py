@@ -1,13 +1,33 @@
 """Candidacy reports for staff (``lssc.reports``)."""
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, TruncMonth
 
 from lssc.competencies.models import CompetencySet
-from lssc.reports.base import Report, Result, Series, month_of, months, register
+from lssc.core.dates import add_months
+from lssc.core.program import rules
+from lssc.reports.base import (
+    DaysBetween,
+    Median,
+    Report,
+    Result,
+    Series,
+    month_of,
+    months,
+    register,
+)
 
-from .enums import AchievementMethod, HowHeard
-from .models import Achievement, Application, Candidate
+from .enums import AchievementMethod, ApplicationStatus, HowHeard, LibraryType
+from .models import Achievement, Application, Candidate, Certification
 
 GROUP = "Candidates"
 
@@ -99,6 +119,190 @@ def achievements(start, end) -> Result:
     )  # fmt: skip
 
 
+def by_status(start, end) -> Result:
+    """Where everyone stands on ``end``: two queries (applications, candidates)."""
+    grace = rules().RENEWAL_GRACE_MONTHS
+    undecided = Q(decided_at=None) | Q(decided_at__date__gt=end)
+    applications = Application.objects.filter(submitted_at__date__lte=end).aggregate(
+        pending=Count("pk", filter=undecided),
+        rejected=Count("pk", filter=~undecided & Q(status=ApplicationStatus.REJECTED)),
+    )
+    not_certified = Q(certification=None) | Q(certification__certified_on__gt=end)
+    certified = ~not_certified & Q(certification__revoked_at=None)
+    candidates = Candidate.objects.filter(admitted_on__lte=end).aggregate(
+        working=Count("pk", filter=not_certified & Q(deadline__gte=end)),
+        past_deadline=Count("pk", filter=not_certified & Q(deadline__lt=end)),
+        valid=Count("pk", filter=certified & Q(certification__expires_on__gt=end)),
+        grace=Count(
+            "pk",
+            filter=certified
+            & Q(certification__expires_on__lte=end)
+            & Q(certification__expires_on__gt=add_months(end, -grace)),
+        ),
+        expired=Count(
+            "pk",
+            filter=certified
+            & Q(certification__expires_on__lte=add_months(end, -grace)),
+        ),
+        revoked=Count("pk", filter=~not_certified & ~Q(certification__revoked_at=None)),
+    )
+    figures = [
+        ("Applied, awaiting a decision", applications["pending"]),
+        ("Not admitted", applications["rejected"]),
+        ("Admitted, working on sets", candidates["working"]),
+        ("Past the deadline, not certified", candidates["past_deadline"]),
+        ("Certified", candidates["valid"]),
+        ("Certified, in the grace period", candidates["grace"]),
+        ("Certification expired", candidates["expired"]),
+        ("Certification revoked", candidates["revoked"]),
+    ]
+    return Result(
+        categories=[label for label, _ in figures],
+        series=[Series("People", [n for _, n in figures])],
+        columns=["Status", "People"],
+        rows=[list(f) for f in figures],
+        note=f"As things stood on {end:%B %-d, %Y}.",
+    )
+
+
+def by_library(start, end) -> Result:
+    """Candidates admitted in the period, by type of library and by state: one
+    query."""
+    rows = (
+        Candidate.objects.filter(admitted_on__gte=start, admitted_on__lte=end)
+        .values_list("application__state", "application__library_type")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    table: dict[str, dict[str, int]] = {}
+    for state, kind, n in rows:
+        table.setdefault(state or "Not given", {})[kind] = n
+    kinds = list(LibraryType)
+    totals = [sum(row.get(k, 0) for row in table.values()) for k in kinds]
+    return Result(
+        categories=[k.label for k in kinds],
+        series=[Series("Candidates admitted", totals)],
+        columns=["State or province", *[k.label for k in kinds], "Total"],
+        rows=[
+            [state, *[row.get(k, 0) for k in kinds], sum(row.values())]
+            for state, row in sorted(table.items())
+        ],
+        note="The table gives each state's candidates by type of library.",
+    )
+
+
+# Months from admission to certification, in the buckets the chart shows.
+TIME_BUCKETS = ((0, 12), (12, 24), (24, 36), (36, 48), (48, None))
+
+
+def _bucket_label(low, high):
+    return f"{low}–{high} months" if high else f"{low} months or more"
+
+
+def time_to_certification(start, end) -> Result:
+    """For certifications awarded in the period: how long candidates took from
+    admission, in year-long buckets, and the median in days. One query."""
+    days = DaysBetween("certified_on", "candidate__admitted_on")
+    aggregates = {
+        f"bucket{i}": Count(
+            "pk",
+            filter=Q(days__gte=low * 30.44)
+            & (Q(days__lt=high * 30.44) if high else Q()),
+        )
+        for i, (low, high) in enumerate(TIME_BUCKETS)
+    }
+    figures = (
+        Certification.objects.filter(certified_on__gte=start, certified_on__lte=end)
+        .annotate(days=days)
+        .aggregate(median=Median("days"), **aggregates)
+    )
+    median = figures["median"]
+    labels = [_bucket_label(low, high) for low, high in TIME_BUCKETS]
+    values = [figures[f"bucket{i}"] for i in range(len(TIME_BUCKETS))]
+    note = (
+        f"Median: {median / 30.44:.1f} months ({median:.0f} days)."
+        if median is not None
+        else "No certifications were awarded in the period."
+    )
+    return Result(
+        categories=labels,
+        series=[Series("Certifications", values)],
+        columns=["Time from admission", "Certifications"],
+        rows=[list(r) for r in zip(labels, values, strict=True)],
+        note=note,
+    )
+
+
+# Months left before the deadline, for the near-deadline report.
+DEADLINE_BUCKETS = ((0, 1), (1, 3), (3, 6), (6, 12))
+
+
+def near_deadline(start, end) -> Result:
+    """Candidates not yet certified whose deadline falls within a year of
+    ``end``, by months left and by sets achieved: one query."""
+    achieved = (
+        Achievement.objects.filter(candidate=OuterRef("pk"), achieved_on__lte=end)
+        .order_by()
+        .values("candidate")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    when = [
+        When(
+            deadline__lt=add_months(end, high),
+            then=Value(index),
+        )
+        for index, (_, high) in enumerate(DEADLINE_BUCKETS)
+    ]
+    rows = (
+        Candidate.objects.filter(
+            Q(certification=None) | Q(certification__certified_on__gt=end),
+            deadline__gte=end,
+            deadline__lt=add_months(end, DEADLINE_BUCKETS[-1][1]),
+        )
+        .annotate(
+            bucket=Case(*when, output_field=IntegerField()),
+            sets=Coalesce(Subquery(achieved, output_field=IntegerField()), 0),
+        )
+        .values_list("bucket", "sets")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    program = rules()
+    needed = program.REQUIRED_SETS + program.ELECTIVE_SETS
+    # Six sets of the wrong mix do not certify: they count with the fives.
+    groups = [f"{k} sets achieved" for k in range(needed - 1)]
+    groups.append(f"{needed - 1} or more sets achieved")
+    counts: dict[tuple[int, int], int] = {}
+    for bucket, sets, n in rows:
+        key = (bucket, min(sets, needed - 1))
+        counts[key] = counts.get(key, 0) + n
+    labels = [
+        f"Within {high} month{'s' if high > 1 else ''}"
+        if low == 0
+        else f"{low}–{high} months"
+        for low, high in DEADLINE_BUCKETS
+    ]
+    return Result(
+        categories=labels,
+        series=[
+            Series(group, [counts.get((b, k), 0) for b in range(len(labels))])
+            for k, group in enumerate(groups)
+        ],
+        columns=["Time left", *groups, "Total"],
+        rows=[
+            [
+                label,
+                *[counts.get((b, k), 0) for k in range(needed)],
+                sum(counts.get((b, k), 0) for k in range(needed)),
+            ]
+            for b, label in enumerate(labels)
+        ],
+        note=f"Candidates not certified on {end:%B %-d, %Y} whose deadline is "
+        "within the next 12 months; the admin's candidate list filters by deadline.",
+    )
+
+
 def register_reports():
     for slug, title, description, build in (
         ("admissions", "Applications and admissions",
@@ -108,6 +312,17 @@ def register_reports():
         ("achievements", "Sets achieved",
          "Competency sets achieved, by set and by course, portfolio or agreement.",
          achievements),
+        ("status", "Candidates by status",
+         "Applicants, candidates and holders by where they stand.", by_status),
+        ("library", "Candidates by library type and state",
+         "Candidates admitted in the period, by type of library and state.",
+         by_library),
+        ("time-to-certification", "Time from admission to certification",
+         "How long certified candidates took, from admission to the sixth set.",
+         time_to_certification),
+        ("near-deadline", "Candidates near their deadline",
+         "Candidates not yet certified whose 4-year deadline is within a year.",
+         near_deadline),
     ):  # fmt: skip
         register(
             Report(slug, title, description, build, "candidates.view_candidate", GROUP)

@@ -9,6 +9,9 @@ class EvaluationsConfig(AppConfig):
         from .worklist import register_queues
 
         register_queues()
+        from .reports import register_reports
+
+        register_reports()
         from .appeals import register_appealable
 
         register_appealable()

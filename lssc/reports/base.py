@@ -12,6 +12,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Aggregate, FloatField, Func, IntegerField
+
 
 @dataclass(frozen=True)
 class Series:
@@ -72,3 +74,28 @@ def months(start: datetime.date, end: datetime.date) -> list[datetime.date]:
         found.append(day)
         day = (day + datetime.timedelta(days=32)).replace(day=1)
     return found
+
+
+class Median(Aggregate):
+    """PostgreSQL's exact median of a numeric expression."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)%(filter)s"
+    output_field = FloatField()
+
+
+class DaysBetween(Func):
+    """Whole days from one date to a later one (PostgreSQL: date - date is an
+    integer)."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = IntegerField()
+
+
+class HoursBetween(Func):
+    """Hours from one timestamp to a later one, as a number."""
+
+    arg_joiner = " - "
+    template = "(EXTRACT(EPOCH FROM (%(expressions)s)) / 3600.0)"
+    output_field = FloatField()

@@ -12,6 +12,8 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 12, 12, 64
 def _number(value: float, unit: str) -> str:
     if unit == "$":
         return f"${value:,.0f}"
+    if unit == "%":
+        return f"{value:,.0f}%"
     return f"{value:,.0f}"
 
 

@@ -4,7 +4,8 @@
 
 ``--candidates`` is the number of admitted candidates; around them come the other
 applications a program of that size holds (drafts, unpaid, under staff review, not
-admitted: one in five), so 100,000 candidates make 125,000 people.
+admitted: one in five), so 100,000 candidates make 125,000 people. ``--more`` adds
+that many to a database generated before.
 
 For performance measurements only (see bench/README.md): rows are written with
 bulk inserts in batches, every account shares one password hash, and no mail is
@@ -152,13 +153,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--candidates", type=int, default=10_000)
+        parser.add_argument(
+            "--more",
+            action="store_true",
+            help="Add people to a dataset generated before (to see how pages scale).",
+        )
         parser.add_argument("--seed", type=int, default=1)
 
-    def handle(self, *args, candidates, seed, **options):
-        if User.objects.filter(email=OFFICER_EMAIL).exists():
+    def handle(self, *args, candidates, seed, more=False, **options):
+        generated = User.objects.filter(email=OFFICER_EMAIL).exists()
+        if generated and not more:
             raise CommandError(
                 "This database already holds a generated dataset; use an empty one."
             )
+        # With --more, new people are numbered after those already generated.
+        last = (
+            User.objects.filter(email__regex=r"^person[0-9]{7}@example\.org$")
+            .order_by("-email")
+            .values_list("email", flat=True)
+            .first()
+        )
+        offset = int(last[len("person") : -len("@example.org")]) + 1 if last else 0
         started = time.monotonic()
         self.rng = random.Random(seed)  # noqa: S311 (repeatable fake data)
         self.now = timezone.now()
@@ -170,18 +185,23 @@ class Command(BaseCommand):
             for member in (False, True)
         }
         self.sets = list(CompetencySet.objects.current())
-        self.officer = self._account(OFFICER_EMAIL, "Bench Officer", is_staff=True)
+        self.officer = (
+            User.objects.get(email=OFFICER_EMAIL)
+            if generated
+            else self._account(OFFICER_EMAIL, "Bench Officer", is_staff=True)
+        )
         statuses = self._statuses(candidates)
         for first in range(0, len(statuses), BATCH):
             with (
                 transaction.atomic(),
                 _dates_as_given(Application, Payment, AuditEntry),
             ):
-                self._generate_batch(first, statuses[first : first + BATCH])
+                self._generate_batch(offset + first, statuses[first : first + BATCH])
             elapsed = time.monotonic() - started
             done = min(first + BATCH, len(statuses))
             self.stdout.write(f"{done:,} people ({elapsed:.0f} s)", ending="\r")
-        self._known_accounts()
+        if not generated:
+            self._known_accounts()
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,90 @@
+"""How long the staff dashboard and each report take over a full program.
+
+    .venv/bin/python bench/reports.py [--database URL] [--candidates 100000]
+
+Builds the dataset with ``manage.py generate_dataset`` when the database has no
+candidates yet (give an empty, migrated database). Each page is requested through
+Django's test client as the generated Program Officer, five times; the table gives
+the median time and the number of SQL queries. Prints a Markdown table for
+docs/performance.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--database",
+        default="postgres://postgres@127.0.0.1:5432/lssc_bench",
+        help="a migrated PostgreSQL database",
+    )
+    parser.add_argument("--candidates", type=int, default=100_000)
+    parser.add_argument("--start", default="2022-01-01")
+    parser.add_argument("--end", default="2026-12-31")
+    args = parser.parse_args()
+    os.environ["DATABASE_URL"] = args.database
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lssc.settings")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from candidates.models import Candidate
+    from lssc.accounts.models import User
+    from lssc.core.management.commands.generate_dataset import OFFICER_EMAIL
+    from lssc.reports.base import reports_for
+
+    if not Candidate.objects.exists():
+        started = time.monotonic()
+        call_command("generate_dataset", candidates=args.candidates)
+        print(f"dataset built in {time.monotonic() - started:.0f} s")
+    officer = User.objects.get(email=OFFICER_EMAIL)
+    officer.is_superuser = True  # every report, whatever the groups
+    officer.save(update_fields=["is_superuser"])
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(officer)
+    pages = [("Staff dashboard", reverse("staff_dashboard"))]
+    query = f"?start={args.start}&end={args.end}"
+    pages += [
+        (r.title, reverse("reports:detail", args=[r.slug]) + query)
+        for r in reports_for(officer)
+    ]
+    rows = []
+    for title, path in pages:
+        times = []
+        for _ in range(5):
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.monotonic()
+                response = client.get(path)
+                times.append(time.monotonic() - started)
+            assert response.status_code == 200, (path, response.status_code)
+        rows.append((title, statistics.median(times) * 1000, len(ctx.captured_queries)))
+        print(f"measured {title}", file=sys.stderr)
+    count = Candidate.objects.count()
+    print(
+        f"\n{count:,} candidates; {args.start} to {args.end}; "
+        f"PostgreSQL {connection.pg_version // 10000}.\n"
+    )
+    print("| page | median ms | queries |")
+    print("|---|--:|--:|")
+    for title, ms, queries in rows:
+        print(f"| {title} | {ms:.0f} | {queries} |")
+
+
+if __name__ == "__main__":
+    main()
