@@ -2,6 +2,8 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from courses.models import Course
@@ -14,8 +16,10 @@ from lssc.core.admin_actions import (
     action_with_form,
     csv_export,
 )
+from lssc.core.imports import import_page
 from portfolios.models import Submission
 
+from .imports import EvaluatorImport
 from .models import (
     Assignment,
     CompetencyRating,
@@ -172,6 +176,36 @@ class EvaluatorAdmin(SimpleHistoryAdmin):
         ],
         prepare=lambda rows: rows.select_related("user").prefetch_related("sets"),
     )
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="evaluations_evaluator_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """The committee's list of evaluators, from a CSV file, with a preview."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return import_page(
+            request,
+            EvaluatorImport(),
+            template="admin/import.html",
+            context={
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Import evaluators",
+                "intro": "Add the evaluators the committee has chosen. Each is "
+                "told by mail; someone without an account gets one, with a link "
+                "to choose a password.",
+            },
+            done_url=reverse("admin:evaluations_evaluator_changelist"),
+            by=request.user,
+        )
 
     @admin.action(description="Record the portfolio-assessment training",
                   permissions=["change"])  # fmt: skip

@@ -122,3 +122,41 @@ def training_record(*, evaluator: Evaluator, on, by) -> None:
             actor=by,
             owner=evaluator.user,
         )
+
+
+def evaluator_add(
+    *, email, full_name, institution, sets, trained_on=None, max_assignments=None, by
+) -> Evaluator:
+    """Add an evaluator the committee chose outside the offer form (its list,
+    imported): their account is created when they have none, and they are told
+    how to sign in."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=email).first()
+        created = user is None
+        if created:
+            user = User.objects.create_user(email=email, full_name=full_name)
+        if Evaluator.objects.filter(user=user).exists():
+            raise EvaluationError(f"{email} is an evaluator already.")
+        fields = {"institution": institution, "trained_on": trained_on}
+        if max_assignments:
+            fields["max_assignments"] = max_assignments
+        evaluator = Evaluator.objects.create(user=user, **fields)
+        evaluator.sets.set(sets)
+        audit_log(
+            subject=evaluator,
+            action="evaluator.added",
+            summary=f"Added as an evaluator for {', '.join(s.name for s in sets)}"
+            + (f", trained on {trained_on:%B %-d, %Y}" if trained_on else ""),
+            actor=by,
+            owner=user,
+        )
+        mail_queue(
+            key=f"evaluator-added:{evaluator.pk}",
+            to=user.email,
+            template="evaluator_added",
+            context={"evaluator": evaluator, "new_account": created},
+        )
+    return evaluator
