@@ -72,7 +72,8 @@ def main():
                 started = time.monotonic()
                 response = client.get(path)
                 times.append(time.monotonic() - started)
-            assert response.status_code == 200, (path, response.status_code)
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}")
         rows.append((title, statistics.median(times) * 1000, len(ctx.captured_queries)))
         print(f"measured {title}", file=sys.stderr)
     count = Candidate.objects.count()
