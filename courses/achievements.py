@@ -64,10 +64,17 @@ def completion_problem(course: Course, completed_on: datetime.date) -> str:
 
 
 def completion_record(
-    *, candidate: Candidate, course: Course, completed_on, result: str, form=None
+    *,
+    candidate: Candidate,
+    course: Course,
+    completed_on,
+    result: str,
+    form=None,
+    by=None,
 ) -> Completion:
     """Record a completion; it waits for the signed form's verification or the
-    provider's roster confirmation."""
+    provider's roster confirmation. ``by`` is who records it when not the
+    candidate (a roster imported)."""
     if problem := completion_problem(course, completed_on):
         raise CourseError(problem)
     with transaction.atomic():
@@ -84,7 +91,7 @@ def completion_record(
             action="completion.recorded",
             summary=f"Completion of {course.title} on {completed_on:%B %-d, %Y} "
             "recorded",
-            actor=candidate.user,
+            actor=by or candidate.user,
             owner=candidate.user,
             to_state=completion.state,
         )

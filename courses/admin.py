@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -12,6 +14,7 @@ from lssc.core.admin_actions import (
     RecordedByTheProgram,
     action_with_form,
 )
+from lssc.core.imports import import_page
 from lssc.core.program import rules
 
 from .achievements import (
@@ -21,6 +24,7 @@ from .achievements import (
     completion_verify,
 )
 from .documents import DocumentRefused, document_name
+from .imports import RosterImport
 from .models import (
     Completion,
     Course,
@@ -252,6 +256,39 @@ class CourseAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in Course._meta.fields]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/roster/",
+                self.admin_site.admin_view(self.roster_view),
+                name="courses_course_roster",
+            ),
+            *super().get_urls(),
+        ]
+
+    def roster_view(self, request, pk):
+        """A roster the provider sent, imported by staff who verify completions."""
+        if not request.user.has_perm("courses.change_completion"):
+            raise PermissionDenied
+        course = get_object_or_404(Course.objects.select_related("provider"), pk=pk)
+        return import_page(
+            request,
+            RosterImport(course),
+            template="admin/import.html",
+            context={
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "original": course,
+                "title": "Import a roster",
+                "intro": f"The candidates who completed {course.title} "
+                f"({course.provider.name}). Each row counts as the provider's "
+                "confirmation: the completion is verified and the set achieved.",
+                "salt": course.pk,
+            },
+            done_url=reverse("admin:courses_course_change", args=[course.pk]),
+            by=request.user,
+        )
 
     @admin.display(boolean=True, description="in the catalog")
     def in_catalog(self, obj):

@@ -37,4 +37,9 @@ urlpatterns = [
     ),
     path("provider/courses/<int:pk>/renew/", provider.renew, name="renew"),
     path("provider/roster/<int:pk>/confirm/", provider.roster, name="roster_confirm"),
+    path(
+        "provider/courses/<int:pk>/roster/",
+        provider.roster_import,
+        name="roster_import",
+    ),
 ]

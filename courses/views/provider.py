@@ -6,9 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lssc.appeals.services import AppealError, appeal_file, appeal_for
+from lssc.core.imports import import_page
 from lssc.fees.services import course_approval_schedule
 from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
@@ -23,6 +25,7 @@ from ..forms import (
     OfferingFormSet,
     ProviderForm,
 )
+from ..imports import RosterImport
 from ..models import (
     ApplicationStatus,
     Completion,
@@ -345,3 +348,22 @@ def roster(request, pk):
                 f"{completion.course.title} is confirmed.",
             )
     return redirect("courses:provider_dashboard")
+
+
+@login_required
+def roster_import(request, pk):
+    """A roster of one of the provider's approved courses, from a CSV file."""
+    provider = _provider(request)
+    course = get_object_or_404(
+        Course.objects.select_related("competency_set").filter(approvals__isnull=False),
+        pk=pk,
+        provider=provider,
+    )
+    return import_page(
+        request,
+        RosterImport(course),
+        template="courses/roster_import.html",
+        context={"course": course, "salt": course.pk},
+        done_url=reverse("courses:provider_dashboard"),
+        by=request.user,
+    )
