@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "lssc.payments",
     "lssc.appeals",
     "lssc.reports",
+    "lssc.manuals",
     "candidates",
     "portfolios",
     "evaluations",

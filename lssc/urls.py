@@ -28,6 +28,7 @@ urlpatterns = [
     path("courses/", include("courses.urls")),
     path("renewal/", include("renewals.urls")),
     path("appeals/", include("lssc.appeals.urls")),
+    path("manuals/", include("lssc.manuals.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -30,7 +30,10 @@ def how_it_works(request):
 
 
 def faq(request):
-    return render(request, "core/faq.html", {"rules": rules()})
+    """The FAQ is a manual staff edit (``lssc.manuals``)."""
+    from lssc.manuals.views import detail
+
+    return detail(request, "faq")
 
 
 @never_cache

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = [
     ("home", [], 0),
     ("how_it_works", [], 2),
-    ("faq", [], 0),
+    ("faq", [], 3),  # the manual, its sections, the fees it quotes
+    ("manuals:index", [], 1),
+    ("manuals:detail", ["portfolio-manual"], 3),
     ("competencies:list", [], 1),
     ("competencies:detail", ["technology"], 2),
 ]
