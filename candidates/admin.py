@@ -10,6 +10,7 @@ from lssc.core.admin_actions import (
     action_with_form,
     csv_export,
 )
+from lssc.core.admin_links import as_list, person_links
 
 from .certification import CertificationError, certification_revoke
 from .enums import ApplicationStatus, Education
@@ -53,6 +54,8 @@ class ForeignEducationFilter(admin.SimpleListFilter):
 
 @admin.register(Application)
 class ApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
     list_display = (
         "applicant",
         "email",
@@ -195,8 +198,17 @@ class CandidateAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_select_related = ("user",)
     search_fields = ("number", "user__full_name", "user__email")
     list_filter = ("admitted_on", "deadline")
-    readonly_fields = ("user", "application", "number", "admitted_on", "deadline")
+    readonly_fields = (
+        "user", "application", "number", "admitted_on", "deadline", "records"
+    )  # fmt: skip
     inlines = [AchievementInline]
+    show_full_result_count = False
+    date_hierarchy = "admitted_on"
+
+    @admin.display(description="their records")
+    def records(self, obj):
+        return as_list(person_links(obj.user, obj))
+
     actions = ["extend_deadline", "export_csv"]
     list_per_page = 100
     export_csv = csv_export(
@@ -264,6 +276,9 @@ class ShareLinkAdmin(admin.ModelAdmin):
 
 @admin.register(Certification)
 class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
+    date_hierarchy = "certified_on"
     list_display = ("number", "holder", "certified_on", "expires_on", "revoked_at")
     list_select_related = ("candidate__user",)
     search_fields = ("number", "candidate__user__full_name", "candidate__number")

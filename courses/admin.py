@@ -335,6 +335,9 @@ _verify_claim, _reject_claim = _review_actions(
 
 @admin.register(Completion)
 class CompletionAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
+    date_hierarchy = "completed_on"
     list_display = (
         "candidate",
         "course",

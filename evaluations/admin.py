@@ -274,6 +274,8 @@ class EvaluatorApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
     # Assignments follow the program's rules (qualification, conflicts, load); staff
     # reassign with the action, which picks the replacement by the same rules.
     list_display = (
@@ -409,6 +411,9 @@ class AssignmentInline(ReadOnlyInline):
 @admin.register(Submission)
 class SubmissionAdmin(ReadOnlyRecord, admin.ModelAdmin):
     """Submissions as frozen when paid; where each one stands in review."""
+
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
 
     list_display = ("__str__", "number", "submitted_at", "outcome")
     list_filter = (NeedsEvaluatorFilter, "portfolio__competency_set")

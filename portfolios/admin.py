@@ -36,6 +36,8 @@ class EvidenceInline(ReadOnlyInline):
 
 @admin.register(Portfolio)
 class PortfolioAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
     list_display = ("candidate", "competency_set", "status", "created_at", "updated_at")
     list_filter = ("status", "competency_set")
     list_select_related = ("candidate__user", "competency_set")

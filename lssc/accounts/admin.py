@@ -26,7 +26,8 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     list_display = ("email", "full_name", "is_staff", "is_active", "date_joined")
     list_filter = ("is_staff", "is_active", "groups")
     search_fields = ("email", "full_name")
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("last_login", "date_joined", "records")
+    show_full_result_count = False
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Personal details", {"fields": ("full_name",)}),
@@ -35,7 +36,15 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
             {"fields": ("is_active", "is_staff", "is_superuser", "groups")},
         ),
         ("Important dates", {"fields": ("last_login", "date_joined")}),
+        ("Their records", {"fields": ("records",)}),
     )
+
+    @admin.display(description="records")
+    def records(self, obj):
+        from lssc.core.admin_links import as_list, person_links, related_or_none
+
+        return as_list(person_links(obj, related_or_none(obj, "candidate")))
+
     add_fieldsets = (
         (
             None,

@@ -12,6 +12,8 @@ from .templates import check, default_text, names, placeholders, preview
 
 @admin.register(OutgoingMail)
 class OutgoingMailAdmin(RecordedByTheProgram, admin.ModelAdmin):
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
     list_display = (
         "created_at",
         "to",
@@ -42,6 +44,9 @@ class OutgoingMailAdmin(RecordedByTheProgram, admin.ModelAdmin):
 @admin.register(Reminder)
 class ReminderAdmin(ReadOnlyRecord, admin.ModelAdmin):
     """The reminder log: who was reminded of what, for which date, and when."""
+
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
 
     list_display = ("sent_at", "kind", "due_on", "to", "subject_type", "subject_id")
     list_filter = ("kind", "subject_type")

@@ -27,6 +27,9 @@ class ReceiptForm(forms.Form):
 
 @admin.register(Payment)
 class PaymentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+    # Large table: no COUNT(*) of every row under a filtered list.
+    show_full_result_count = False
+    date_hierarchy = "created_at"
     list_display = (
         "reference",
         "payer",

@@ -1,0 +1,129 @@
+"""The admin as the program officer uses it: from a person to all their records,
+money and reviews that cannot be edited by hand, and lists that cost the same
+however many rows they hold."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from candidates.models import Candidate
+from lssc.accounts.roles import StaffGroup
+from lssc.notifications.models import OutgoingMail
+from lssc.notifications.services import mail_queue
+from lssc.payments.models import Payment
+from tests.candidates.helpers import admitted_candidate
+from tests.factories import staff_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer(client):
+    client.force_login(staff_user(StaffGroup.PROGRAM_OFFICER))
+    return client
+
+
+def links_on(html: str) -> dict[str, str]:
+    import re
+
+    block = html[html.index('<ul class="related-links">') :]
+    block = block[: block.index("</ul>")]
+    return {
+        text: href.replace("&amp;", "&")
+        for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', block)
+    }
+
+
+def test_from_a_candidate_to_all_their_records(officer, client):
+    candidate = admitted_candidate(client)  # pays by check: a payment and mail
+    other = admitted_candidate()
+    officer.force_login(staff_user(StaffGroup.PROGRAM_OFFICER))
+    page = officer.get(
+        reverse("admin:candidates_candidate_change", args=[candidate.pk])
+    )
+    links = links_on(page.content.decode())
+    assert set(links) >= {
+        "Candidate record", "Application", "Portfolios", "Course completions",
+        "Recognition claims", "Payments", "Appeals", "Mail sent to them",
+        "Audit trail",
+    }  # fmt: skip
+    assert "Certification" not in links  # not certified yet
+    for label, url in links.items():
+        assert officer.get(url).status_code == 200, label
+
+    payments = officer.get(links["Payments"])
+    shown = list(payments.context["cl"].result_list)
+    assert shown == list(Payment.objects.filter(payer=candidate.user))
+    assert shown  # the application fee
+    mails = officer.get(links["Mail sent to them"])
+    assert {m.to for m in mails.context["cl"].result_list} == {candidate.user.email}
+    assert other.user.email not in mails.content.decode()
+
+    account = officer.get(
+        reverse("admin:accounts_user_change", args=[candidate.user.pk])
+    )
+    assert links_on(account.content.decode())["Candidate record"] == reverse(
+        "admin:candidates_candidate_change", args=[candidate.pk]
+    )
+
+
+def test_money_paid_and_submitted_reviews_cannot_be_edited(officer):
+    candidate = admitted_candidate()
+    payment = Payment.objects.filter(payer=candidate.user).first() or _payment(
+        candidate
+    )
+    page = officer.get(reverse("admin:payments_payment_change", args=[payment.pk]))
+    assert 'name="amount_cents"' not in page.content.decode()
+    record = officer.get(
+        reverse("admin:candidates_candidate_change", args=[candidate.pk])
+    )
+    html = record.content.decode()
+    assert 'name="achievements-0-method"' not in html  # achievements: read only
+    assert 'name="deadline"' not in html  # changed only by the extension action
+
+
+def _payment(candidate):
+    from lssc.payments.services import payment_create
+
+    return payment_create(
+        payer=candidate.user, purpose=candidate.user, kind="application",
+        description="Application", method="check",
+    )  # fmt: skip
+
+
+CHANGELISTS = [
+    "admin:candidates_candidate_changelist",
+    "admin:candidates_application_changelist",
+    "admin:payments_payment_changelist",
+    "admin:notifications_outgoingmail_changelist",
+    "admin:audit_auditentry_changelist",
+    "admin:accounts_user_changelist",
+]
+
+
+def test_lists_cost_the_same_for_5_or_25_people(officer):
+    def queries():
+        counts = {}
+        for name in CHANGELISTS:
+            with CaptureQueriesContext(connection) as ctx:
+                assert officer.get(reverse(name)).status_code == 200
+            counts[name] = len(ctx.captured_queries)
+        return counts
+
+    def people(n):
+        for _ in range(n):
+            candidate = admitted_candidate()
+            mail_queue(
+                key=f"k{candidate.pk}",
+                to=candidate.user.email,
+                template="admitted",
+                context={"candidate": candidate},
+            )
+
+    people(5)
+    few = queries()
+    people(20)
+    assert Candidate.objects.count() == 25
+    assert OutgoingMail.objects.count() >= 25
+    assert queries() == few
