@@ -77,11 +77,21 @@ def months(start: datetime.date, end: datetime.date) -> list[datetime.date]:
 
 
 class Median(Aggregate):
-    """PostgreSQL's exact median of a numeric expression."""
+    """The exact median of a numeric expression: PostgreSQL's ``PERCENTILE_CONT``;
+    on SQLite (local runs) an aggregate registered by ``register_sqlite``."""
 
     function = "PERCENTILE_CONT"
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)%(filter)s"
     output_field = FloatField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            function="lssc_median",
+            template="%(function)s(%(expressions)s)%(filter)s",
+            **extra_context,
+        )
 
 
 class DaysBetween(Func):
@@ -92,6 +102,15 @@ class DaysBetween(Func):
     template = "(%(expressions)s)"
     output_field = IntegerField()
 
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            arg_joiner=") - julianday(",
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            **extra_context,
+        )
+
 
 class HoursBetween(Func):
     """Hours from one timestamp to a later one, as a number."""
@@ -99,3 +118,36 @@ class HoursBetween(Func):
     arg_joiner = " - "
     template = "(EXTRACT(EPOCH FROM (%(expressions)s)) / 3600.0)"
     output_field = FloatField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            arg_joiner=") - julianday(",
+            template="((julianday(%(expressions)s)) * 24.0)",
+            **extra_context,
+        )
+
+
+class _SqliteMedian:
+    def __init__(self):
+        self.values = []
+
+    def step(self, value):
+        if value is not None:
+            self.values.append(value)
+
+    def finalize(self):
+        if not self.values:
+            return None
+        values = sorted(self.values)
+        middle = len(values) // 2
+        if len(values) % 2:
+            return float(values[middle])
+        return (values[middle - 1] + values[middle]) / 2
+
+
+def register_sqlite(sender, connection, **kwargs):
+    """``connection_created`` receiver: SQLite has no median of its own."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_aggregate("lssc_median", 1, _SqliteMedian)

@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from allauth.mfa.utils import is_mfa_enabled
 from django.core.management import CommandError, call_command
@@ -22,8 +24,8 @@ def test_seed_demo_creates_every_role_once(settings, capsys):
     assert len({e.institution for e in evaluators}) == 3
     assert all(e.sets.count() == 10 for e in evaluators)
     # The provider contact acts for one registered provider, made once.
-    [contact] = ProviderContact.objects.all()
-    assert contact.user.email == "provider@demo.lssc.test"
+    contact = ProviderContact.objects.get(user__email="provider@demo.lssc.test")
+    assert contact.provider.name == "Prairie State Library"
     officer = User.objects.get(email="officer@demo.lssc.test")
     assert officer.check_password(DEMO_PASSWORD)
     assert in_group(officer, StaffGroup.PROGRAM_OFFICER)
@@ -42,3 +44,42 @@ def test_seed_demo_refuses_without_debug(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+def test_the_demo_history_gives_every_report_something_to_draw(settings, client):
+    from django.urls import reverse
+
+    from candidates.models import Certification
+    from evaluations.models import Decision
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    assert Certification.objects.exists()
+    assert Decision.objects.filter(by_third_reviewer=True).exists()
+    officer = User.objects.get(email="officer@demo.lssc.test")
+    client.force_login(officer)
+    from lssc.reports.base import reports_for
+
+    slugs = [r.slug for r in reports_for(officer)]
+    assert len(slugs) == 13
+    for slug in slugs:
+        response = client.get(reverse("reports:detail", args=[slug]))
+        result = response.context["result"]
+        drawn = [v for series in result.series for v in series.values if v]
+        assert drawn, f"{slug} has nothing to draw"
+    dashboard = client.get(reverse("staff_dashboard"))
+    waiting = {
+        item.queue.label: item.count
+        for items in dashboard.context["groups"].values()
+        for item in items
+    }
+    assert waiting["Overdue reviews"] >= 1
+    assert waiting["Applications needing a decision"] >= 1
+
+
+def test_seed_demo_without_history_makes_only_the_accounts(settings):
+    from candidates.models import Candidate
+
+    settings.DEBUG = True
+    call_command("seed_demo", no_history=True, stdout=StringIO())
+    assert not Candidate.objects.exists()

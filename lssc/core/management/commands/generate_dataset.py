@@ -159,13 +159,13 @@ class Command(BaseCommand):
             help="Add people to a dataset generated before (to see how pages scale).",
         )
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--officer",
+            help="Email of the staff member recorded as receiving checks; the load "
+            "script's accounts are then not made (the demo data uses this).",
+        )
 
-    def handle(self, *args, candidates, seed, more=False, **options):
-        generated = User.objects.filter(email=OFFICER_EMAIL).exists()
-        if generated and not more:
-            raise CommandError(
-                "This database already holds a generated dataset; use an empty one."
-            )
+    def handle(self, *args, candidates, seed, more=False, officer=None, **options):
         # With --more, new people are numbered after those already generated.
         last = (
             User.objects.filter(email__regex=r"^person[0-9]{7}@example\.org$")
@@ -173,6 +173,10 @@ class Command(BaseCommand):
             .values_list("email", flat=True)
             .first()
         )
+        if last and not more:
+            raise CommandError(
+                "This database already holds a generated dataset; use an empty one."
+            )
         offset = int(last[len("person") : -len("@example.org")]) + 1 if last else 0
         started = time.monotonic()
         self.rng = random.Random(seed)  # noqa: S311 (repeatable fake data)
@@ -185,11 +189,12 @@ class Command(BaseCommand):
             for member in (False, True)
         }
         self.sets = list(CompetencySet.objects.current())
-        self.officer = (
-            User.objects.get(email=OFFICER_EMAIL)
-            if generated
-            else self._account(OFFICER_EMAIL, "Bench Officer", is_staff=True)
-        )
+        # Who received the checks: a staff member given, or the load script's.
+        self.officer = User.objects.filter(email=officer or OFFICER_EMAIL).first()
+        if self.officer is None:
+            if officer:
+                raise CommandError(f"No user has the email {officer}.")
+            self.officer = self._account(OFFICER_EMAIL, "Bench Officer", is_staff=True)
         statuses = self._statuses(candidates)
         for first in range(0, len(statuses), BATCH):
             with (
@@ -200,7 +205,7 @@ class Command(BaseCommand):
             elapsed = time.monotonic() - started
             done = min(first + BATCH, len(statuses))
             self.stdout.write(f"{done:,} people ({elapsed:.0f} s)", ending="\r")
-        if not generated:
+        if not last and not officer:
             self._known_accounts()
         elapsed = time.monotonic() - started
         self.stdout.write(

@@ -50,9 +50,19 @@ DEMO_PEOPLE = [
 
 
 class Command(BaseCommand):
-    help = "Create demo accounts for each role (idempotent; refuses when DEBUG is off)."
+    help = (
+        "Create demo accounts for each role and a few years of program history "
+        "(idempotent; refuses when DEBUG is off)."
+    )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-history",
+            action="store_true",
+            help="Only the accounts: no generated applicants, courses or reviews.",
+        )
+
+    def handle(self, *args, no_history=False, **options):
         if not settings.DEBUG:
             raise CommandError(
                 "seed_demo only runs with DEBUG on: it sets known passwords."
@@ -74,6 +84,15 @@ class Command(BaseCommand):
             if email == DEMO_PROVIDER_CONTACT:
                 self._provider(user)
             rows.append((role, email, "created" if created else "exists"))
+        if not no_history and not self._has_history():
+            from lssc.accounts.models import User
+
+            from ..demo_history import build
+
+            build(officer=User.objects.get(email="officer@demo.lssc.test"))
+            self.stdout.write(
+                "Program history generated (applicants, courses, reviews)."
+            )
         width = max(len(role) for role, _, _ in rows)
         self.stdout.write("Demo accounts (local use only):")
         for role, email, state in rows:
@@ -82,6 +101,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Staff two-factor secret (add to an authenticator app): {DEMO_TOTP_SECRET}"
         )
+
+    def _has_history(self) -> bool:
+        return apps.get_model("candidates", "Candidate").objects.exists()
 
     def _provider(self, user):
         contact_model = apps.get_model("courses", "ProviderContact")
