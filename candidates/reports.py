@@ -58,11 +58,14 @@ def admissions(start, end) -> Result:
     labels = [f"{m:%b %Y}" for m in months(start, end)]
     applied = _per_month(submitted, start, end)
     joined = _per_month(admitted, start, end)
+    per_year = rules().PLAN_CANDIDATES_PER_YEAR
+    plan = [round(per_year / 12, 1)] * len(labels)
     return Result(
         categories=labels,
         series=[Series("Applications", applied), Series("Admissions", joined)],
-        columns=["Month", "Applications", "Admissions"],
-        rows=[list(r) for r in zip(labels, applied, joined, strict=True)],
+        line=Series(f"Business plan: {per_year:,} candidates a year", plan),
+        columns=["Month", "Applications", "Admissions", "Business plan"],
+        rows=[list(r) for r in zip(labels, applied, joined, plan, strict=True)],
     )
 
 

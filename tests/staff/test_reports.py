@@ -51,6 +51,10 @@ def test_applications_per_month_and_how_heard(officer_client):
     )
     rows = response.context["result"].rows
     assert [r[:2] for r in rows] == [["Mar 2026", 2], ["Apr 2026", 0], ["May 2026", 1]]
+    assert rows[0][3] == 25.0  # the business plan: 300 candidates a year
+    assert response.context["result"].line.name == (
+        "Business plan: 300 candidates a year"
+    )
     html = response.content.decode()
     assert '<svg viewBox="0 0 720 300" role="img"' in html
     assert "<rect x=" in html and "&lt;rect" not in html  # bars drawn, not escaped
@@ -86,7 +90,8 @@ def test_revenue_against_the_business_plan_and_as_csv(officer_client):
     first = paid.replace(day=1)
     response = officer_client.get(url("revenue", start=str(first), end=str(paid)))
     result = response.context["result"]
-    assert result.rows[0][1:] == ["350.00", "60.00", "410.00", "8,916.67"]
+    # Application, Portfolio, by check, total, the plan's month
+    assert result.rows[0][1:] == ["350.00", "60.00", "410.00", "410.00", "8,916.67"]
     assert result.line.name == "Business plan: $107,000 a year"
     assert "Business plan" in response.content.decode()
 
@@ -95,8 +100,10 @@ def test_revenue_against_the_business_plan_and_as_csv(officer_client):
     )
     assert csv["Content-Type"].startswith("text/csv")
     lines = csv.content.decode().splitlines()
-    assert lines[0] == "Month,Application,Portfolio submission,Total,Business plan"
-    assert lines[1].endswith('350.00,60.00,410.00,"8,916.67"')
+    assert lines[0] == (
+        "Month,Application,Portfolio submission,By check,Total,Business plan"
+    )
+    assert lines[1].endswith('350.00,60.00,410.00,410.00,"8,916.67"')
 
 
 def test_an_end_before_the_start_is_refused(officer_client):
