@@ -10,34 +10,19 @@ is emptied afterwards) or, without Redis, only written to the mail table.
 Prints a Markdown table for docs/performance.md.
 """
 
-import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.django_setup import arguments, setup
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "--database",
-        default="postgres://postgres@127.0.0.1:5432/lssc_bench",
-        help="a migrated PostgreSQL database",
-    )
-    parser.add_argument("--candidates", type=int, default=100_000)
-    args = parser.parse_args()
-    os.environ["DATABASE_URL"] = args.database
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lssc.settings")
-
-    import django
-
-    django.setup()
+    args = arguments(__doc__).parse_args()
+    setup(args)
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
 
     from candidates.models import Candidate
@@ -46,10 +31,6 @@ def main():
     from lssc.notifications.models import OutgoingMail, Reminder
     from renewals.reminders import renewal_reminders
 
-    if not Candidate.objects.exists():
-        started = time.monotonic()
-        call_command("generate_dataset", candidates=args.candidates)
-        print(f"dataset built in {time.monotonic() - started:.0f} s")
     if not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         print("mail tasks go to Redis, as in production")
     else:

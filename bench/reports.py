@@ -9,36 +9,22 @@ the median time and the number of SQL queries. Prints a Markdown table for
 docs/performance.md.
 """
 
-import argparse
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.django_setup import arguments, setup
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "--database",
-        default="postgres://postgres@127.0.0.1:5432/lssc_bench",
-        help="a migrated PostgreSQL database",
-    )
-    parser.add_argument("--candidates", type=int, default=100_000)
+    parser = arguments(__doc__)
     parser.add_argument("--start", default="2022-01-01")
     parser.add_argument("--end", default="2026-12-31")
     args = parser.parse_args()
-    os.environ["DATABASE_URL"] = args.database
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lssc.settings")
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    setup(args)
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -49,10 +35,6 @@ def main():
     from lssc.core.management.commands.generate_dataset import OFFICER_EMAIL
     from lssc.reports.base import reports_for
 
-    if not Candidate.objects.exists():
-        started = time.monotonic()
-        call_command("generate_dataset", candidates=args.candidates)
-        print(f"dataset built in {time.monotonic() - started:.0f} s")
     officer = User.objects.get(email=OFFICER_EMAIL)
     officer.is_superuser = True  # every report, whatever the groups
     officer.save(update_fields=["is_superuser"])

@@ -79,7 +79,6 @@ class History:
     def _certifications(self):
         """One candidate in six admitted over a year ago is certified: spread from
         recent awards to holders in their window, in grace or lapsed."""
-        program = rules()
         pool = list(
             Candidate.objects.filter(admitted_on__lte=self.today - 365 * DAY)
             .select_related("user")
@@ -90,33 +89,29 @@ class History:
         for candidate in chosen:
             room = (self.today - candidate.admitted_on).days
             certified_on = candidate.admitted_on + self.rng.randint(200, room) * DAY
-            certifications.append(
-                Certification(
-                    candidate=candidate,
-                    certified_on=certified_on,
-                    period_starts_on=certified_on,
-                    expires_on=add_months(
-                        certified_on, 12 * program.CERTIFICATION_YEARS
-                    ),
-                )
-            )
+            certifications.append(self._certification(candidate, certified_on))
         # Some holders certified four years ago: in their window, grace or lapsed.
         for months_ago in (40, 44, 47, 49, 50, 53):
             candidate = pool.pop(0) if pool else None
             if candidate is None or candidate in chosen:
                 continue
             certified_on = add_months(self.today, -months_ago)
-            certifications.append(
-                Certification(
-                    candidate=candidate,
-                    certified_on=certified_on,
-                    period_starts_on=certified_on,
-                    expires_on=add_months(
-                        certified_on, 12 * program.CERTIFICATION_YEARS
-                    ),
-                )
-            )
+            certifications.append(self._certification(candidate, certified_on))
         created = Certification.objects.bulk_create(certifications)
+        self._renewals(created)
+
+    def _certification(self, candidate, certified_on) -> Certification:
+        years = rules().CERTIFICATION_YEARS
+        return Certification(
+            candidate=candidate,
+            certified_on=certified_on,
+            period_starts_on=certified_on,
+            expires_on=add_months(certified_on, 12 * years),
+        )
+
+    def _renewals(self, created):
+        """Half the holders in their window have applied to renew; most were
+        approved."""
         renewal_fee = fee_for(FeeKind.RENEWAL)
         certification_type = ContentType.objects.get_for_model(Certification)
         renewals = []

@@ -32,7 +32,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from candidates.eligibility import window
@@ -207,6 +207,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{done:,} people ({elapsed:.0f} s)", ending="\r")
         if not last and not officer:
             self._known_accounts()
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would gather later: without them the
+            # planner takes the new tables for empty (sorts on disk, wrong joins).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
