@@ -123,11 +123,8 @@ def _paid_submission(commit):
 
     from evaluations.models import Evaluator
     from lssc.competencies.models import CompetencySet
-    from lssc.payments.services import payment_confirm
-    from portfolios.models import Submission
-    from portfolios.services import portfolio_open, portfolio_pay, portfolio_submit
     from tests.candidates.helpers import admitted_candidate
-    from tests.portfolios.test_submission import complete
+    from tests.evaluations.test_views import submitted_and_paid
 
     technology = CompetencySet.objects.get(slug="technology")
     for name in ("Ann", "Bob"):
@@ -136,15 +133,7 @@ def _paid_submission(commit):
             trained_on=datetime.date(2026, 1, 1),
         )  # fmt: skip
         evaluator.sets.set([technology])
-    portfolio = portfolio_open(
-        candidate=admitted_candidate(), competency_set=technology, by=None
-    )
-    complete(portfolio)
-    portfolio_submit(portfolio_id=portfolio.pk, by=None)
-    payment, _ = portfolio_pay(portfolio=portfolio, method="check")
-    with commit():
-        payment_confirm(payment_id=payment.pk)
-    return Submission.objects.get(portfolio=portfolio)
+    return submitted_and_paid(admitted_candidate(), technology, commit)
 
 
 def test_each_manual_and_all_of_them_as_pdf(client, officer):

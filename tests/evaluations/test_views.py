@@ -29,7 +29,14 @@ def paid_submission(technology, make_evaluator, commit):
     candidate = admitted_candidate()
     candidate.user.full_name = "Casey Candidate"
     candidate.user.save()
-    portfolio = portfolio_open(candidate=candidate, competency_set=technology, by=None)
+    return submitted_and_paid(candidate, technology, commit)
+
+
+def submitted_and_paid(candidate, competency_set, commit) -> Submission:
+    """A complete portfolio, submitted and paid by check: evaluators are assigned."""
+    portfolio = portfolio_open(
+        candidate=candidate, competency_set=competency_set, by=None
+    )
     complete(portfolio)
     portfolio_submit(portfolio_id=portfolio.pk, by=None)
     payment, _ = portfolio_pay(portfolio=portfolio, method="check")
