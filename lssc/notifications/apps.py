@@ -5,3 +5,12 @@ class NotificationsConfig(AppConfig):
     name = "lssc.notifications"
     label = "notifications"
     verbose_name = "Outgoing mail"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import MailTemplate
+        from .templates import forget_staff_text
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_staff_text, sender=MailTemplate, dispatch_uid="mail")

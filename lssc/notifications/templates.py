@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache as shared_cache
+from django.db import transaction
 from django.template import Context, Engine, Template, TemplateSyntaxError
 from django.template.base import FilterExpression, VariableNode
 from django.template.loader import get_template
@@ -115,14 +117,35 @@ def check(name: str, text: str) -> list[str]:
     ]
 
 
+def _cache_key(name: str) -> str:
+    return f"mail-template:{name}"
+
+
+def staff_text(name: str) -> str | None:
+    """Staff's wording of message ``name``, or ``None`` for the default. Kept in the
+    cache until a template is saved or deleted: a reminder sweep sends thousands
+    of the same message and would otherwise read the same row for each."""
+    from .models import MailTemplate
+
+    cached = shared_cache.get(_cache_key(name))
+    if cached is None:
+        custom = MailTemplate.objects.filter(name=name).only("text").first()
+        cached = custom.text if custom else ""
+        shared_cache.set(_cache_key(name), cached, timeout=None)
+    return cached or None
+
+
+def forget_staff_text(sender, instance, **kwargs):
+    """``post_save``/``post_delete`` receiver: the next message reads the new text.
+    After the commit, so no one caches the old row meanwhile."""
+    transaction.on_commit(lambda: shared_cache.delete(_cache_key(instance.name)))
+
+
 def render(name: str, context: dict, text: str | None = None) -> tuple[str, str]:
     """``(subject, body)`` of message ``name``: staff's text if any, else the
     default. Plain text: no HTML escaping of names like "O'Brien"."""
     if text is None:
-        from .models import MailTemplate
-
-        custom = MailTemplate.objects.filter(name=name).only("text").first()
-        text = custom.text if custom else None
+        text = staff_text(name)
     template = (
         _ENGINE().from_string(text)
         if text is not None

@@ -74,7 +74,8 @@ def test_the_program_officer_runs_the_program(open_page, shoot, settings):
     # The next rejection goes out in the new words.
     officer.goto("/staff/")
     officer.get_by_role("link", name="Applications needing a decision").click()
-    officer.get_by_role("row").nth(1).get_by_role("checkbox").check()
+    waiting = officer.get_by_role("row", name=re.compile("under staff review"))
+    waiting.first.get_by_role("checkbox").check()
     officer.get_by_role("combobox", name=re.compile("^Action")).select_option(
         label="Reject, with a reason sent to the applicant"
     )

@@ -1,6 +1,8 @@
 """Staff edit the program's messages: placeholders checked, previewed, used next."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lssc.accounts.roles import StaffGroup
@@ -95,3 +97,28 @@ def test_staff_edit_a_message_and_the_next_mail_uses_it(client):
 def test_only_staff_with_the_permission_edit_messages(client):
     client.force_login(staff_user(StaffGroup.REVIEW_COMMITTEE))
     assert client.get(ADD).status_code == 403
+
+
+def test_a_sweep_reads_a_message_once_and_an_edit_reaches_the_next_mail(client, commit):
+    from tests.candidates.helpers import admitted_candidate
+
+    candidates = [admitted_candidate() for _ in range(3)]
+
+    def send(candidate, tag):
+        return mail_queue(
+            key=f"test:{tag}:{candidate.pk}",
+            to=candidate.user.email,
+            template="admitted",
+            context={"candidate": candidate},
+        )
+
+    send(candidates[0], "warm")  # the default is read, then kept
+    with CaptureQueriesContext(connection) as ctx:
+        for candidate in candidates:
+            send(candidate, "sweep")
+    assert not any("mailtemplate" in q["sql"] for q in ctx.captured_queries)
+
+    client.force_login(staff_user(StaffGroup.PROGRAM_OFFICER))
+    with commit():
+        client.post(ADD, {"name": "admitted", "text": "Welcome aboard\nHello."})
+    assert send(candidates[1], "after").subject == "Welcome aboard"
