@@ -1,4 +1,5 @@
-"""How long the staff dashboard and each report take over a full program.
+"""How long the staff dashboard, each report and the largest admin lists take over
+a full program.
 
     .venv/bin/python bench/reports.py [--database URL] [--candidates 100000]
 
@@ -17,6 +18,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.django_setup import arguments, setup
+
+ADMIN_LISTS = [
+    ("users", "accounts_user", "garcia"),
+    ("applications", "candidates_application", "person00123"),
+    ("candidates", "candidates_candidate", "LSSC-2024"),
+    ("payments", "payments_payment", "person00123"),
+    ("audit entries", "audit_auditentry", "admitted"),
+    ("outgoing mail", "notifications_outgoingmail", "person00123"),
+]
 
 
 def main():
@@ -46,6 +56,11 @@ def main():
         (r.title, reverse("reports:detail", args=[r.slug]) + query)
         for r in reports_for(officer)
     ]
+    # The admin lists staff open most, plain and searched, on the largest tables.
+    for label, name, search in ADMIN_LISTS:
+        url = reverse(f"admin:{name}_changelist")
+        pages.append((f"Admin: {label}", url))
+        pages.append((f"Admin: {label}, searched", f"{url}?q={search}"))
     rows = []
     for title, path in pages:
         times = []
