@@ -11,6 +11,7 @@ from lssc.core.admin_actions import (
     csv_export,
 )
 from lssc.core.admin_links import as_list, person_links
+from lssc.core.admin_search import PersonSearch
 
 from .certification import CertificationError, certification_revoke
 from .enums import ApplicationStatus, Education
@@ -53,7 +54,7 @@ class ForeignEducationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Application)
-class ApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+class ApplicationAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     # Large table: no COUNT(*) of every row under a filtered list.
     show_full_result_count = False
     list_display = (
@@ -83,6 +84,7 @@ class ApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "candidate__number",
         "library_name",
     )
+    own_search_fields = ("library_name",)
     inlines = [WorkHistoryInline]
     actions = ["admit", "reject", "mark_membership_unverified"]
     list_per_page = 100
@@ -193,17 +195,18 @@ class AchievementInline(ReadOnlyInline):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+class CandidateAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = ("number", "name", "email", "admitted_on", "deadline")
     list_select_related = ("user",)
     search_fields = ("number", "user__full_name", "user__email")
+    own_search_fields = ()  # the number is found with the person
     list_filter = ("admitted_on", "deadline")
     readonly_fields = (
         "user", "application", "number", "admitted_on", "deadline", "records"
     )  # fmt: skip
     inlines = [AchievementInline]
     show_full_result_count = False
-    date_hierarchy = "admitted_on"
+    # No date_hierarchy: its year list scans every candidate (40 ms at 100,000).
 
     @admin.display(description="their records")
     def records(self, obj):

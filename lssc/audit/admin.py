@@ -1,12 +1,13 @@
 from django.contrib import admin
 
 from lssc.core.admin_actions import ReadOnlyRecord
+from lssc.core.admin_search import PersonSearch
 
 from .models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyRecord, admin.ModelAdmin):
+class AuditEntryAdmin(PersonSearch, ReadOnlyRecord, admin.ModelAdmin):
     """Read-only: the trail is written by the program's services, never by hand."""
 
     # Large table: no COUNT(*) of every row under a filtered list.
@@ -15,5 +16,7 @@ class AuditEntryAdmin(ReadOnlyRecord, admin.ModelAdmin):
     list_display = ("created_at", "summary", "actor", "owner", "from_state", "to_state")
     list_filter = ("action", "subject_type", "created_at")
     list_select_related = ("actor", "owner")
-    search_fields = ("summary", "reason", "owner__email", "actor__email")
+    search_fields = ("summary", "owner__email", "actor__email")
+    person_fields = ("owner", "actor")
+    own_search_fields = ("summary",)
     # No date_hierarchy: its year list scans the whole table; the filter does not.

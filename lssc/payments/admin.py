@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
+from lssc.core.admin_search import PersonSearch
 
 from .enums import OFFLINE_METHODS, PaymentStatus
 from .models import Payment, PurchaseOrder, StripeEvent
@@ -26,10 +27,10 @@ class ReceiptForm(forms.Form):
 
 
 @admin.register(Payment)
-class PaymentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
+class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     # Large table: no COUNT(*) of every row under a filtered list.
     show_full_result_count = False
-    date_hierarchy = "created_at"
+    # No date_hierarchy: its year list scans every payment (110 ms at 100,000).
     list_display = (
         "reference",
         "payer",
@@ -43,6 +44,8 @@ class PaymentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_filter = ("status", "method", "kind", "created_at")
     list_select_related = ("payer",)
     search_fields = ("reference", "payer__email", "payer__full_name", "institution")
+    person_fields = ("payer",)
+    own_search_fields = ("reference", "institution")
     actions = ["record_received", "refund", "cancel"]
     readonly_fields = [f.name for f in Payment._meta.fields] + ["purpose_link"]
     exclude = ("purpose_type", "purpose_id")

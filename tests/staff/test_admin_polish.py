@@ -127,3 +127,35 @@ def test_lists_cost_the_same_for_5_or_25_people(officer):
     assert Candidate.objects.count() == 25
     assert OutgoingMail.objects.count() >= 25
     assert queries() == few
+
+
+def test_searching_people_s_records_by_name_email_or_number(officer):
+    from candidates.models import Application
+
+    ana, bo = admitted_candidate(), admitted_candidate()
+    ana.user.full_name, ana.user.email = "Ana Garcia", "ana.garcia@library.example.org"
+    ana.user.save()
+    Application.objects.filter(pk=bo.application_id).update(
+        library_name="Hill County Library"
+    )
+    payment = _payment(ana)
+
+    def found(changelist, term):
+        response = officer.get(reverse(changelist), {"q": term})
+        assert response.status_code == 200
+        return set(response.context["cl"].result_list)
+
+    candidates = "admin:candidates_candidate_changelist"
+    assert found(candidates, "garcia") == {ana}  # by name
+    assert found(candidates, "GARCIA@LIBRARY") == {ana}  # by email, any case
+    assert found(candidates, bo.number[-6:]) == {bo}  # by part of the number
+    assert found(candidates, "nobody-has-this") == set()
+    applications = "admin:candidates_application_changelist"
+    assert found(applications, "hill county") == {bo.application}
+    assert found(applications, ana.number) == {ana.application}
+    payments = "admin:payments_payment_changelist"
+    assert found(payments, payment.reference) == {payment}
+    assert payment in found(payments, "ana.garcia")
+    audit = found("admin:audit_auditentry_changelist", "ana.garcia")
+    assert audit and all(e.owner_id == ana.user_id or e.actor_id == ana.user_id
+                         for e in audit)  # fmt: skip

@@ -1,0 +1,44 @@
+"""Trigram indexes for finding people by part of their name or email (PostgreSQL
+only): the admin's searches of candidates, applications, payments and the audit trail
+look people up first (``lssc.core.admin_search``). ``icontains`` runs as ``UPPER(col) LIKE
+UPPER('%term%')``; a GIN trigram index on the same expression serves it. SQLite,
+used for local development, has no such index and does not need one."""
+
+from django.db import migrations
+
+INDEXES = [
+    ("user_email_trgm", "accounts_user", "email"),
+    ("user_full_name_trgm", "accounts_user", "full_name"),
+    ("candidate_number_trgm", "candidates_candidate", "number"),
+    ("payment_reference_trgm", "payments_payment", "reference"),
+    ("application_library_trgm", "candidates_application", "library_name"),
+    ("audit_summary_trgm", "audit_auditentry", "summary"),
+]
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for name, table, column in INDEXES:
+        schema_editor.execute(
+            f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
+            f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
+        )
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name, _, _ in INDEXES:
+        schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0002_staff_groups"),
+        ("candidates", "0008_certification_period_start"),
+        ("payments", "0004_alter_historicalpayment_kind_alter_payment_kind"),
+        ("audit", "0001_initial"),
+    ]
+    operations = [migrations.RunPython(create, drop)]
