@@ -97,6 +97,7 @@ class DecisionAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "decided_at",
         "revision_sent_at",
     )
+    search_fields = ("submission__portfolio__candidate__number",)
     list_filter = (AwaitingRevisionRequest, "outcome", "by_third_reviewer")
     list_select_related = (
         "submission__portfolio__competency_set",
@@ -373,6 +374,10 @@ class ReviewAdmin(ReadOnlyRecord, admin.ModelAdmin):
 
     list_display = ("assignment", "verdict", "submitted_at")
     list_filter = ("verdict",)
+    search_fields = (
+        "assignment__submission__portfolio__candidate__number",
+        "assignment__evaluator__user__full_name",
+    )
     list_select_related = (
         "assignment__evaluator__user",
         "assignment__submission__portfolio__competency_set",

@@ -91,6 +91,10 @@ class OpenFilter(admin.SimpleListFilter):
 class PreReviewAdmin(RecordedByTheProgram, admin.ModelAdmin):
     list_display = ("portfolio", "requested_at", "completed_at")
     list_filter = (OpenFilter,)
+    search_fields = (
+        "portfolio__candidate__number",
+        "portfolio__candidate__user__email",
+    )
     list_select_related = ("portfolio__candidate__user", "portfolio__competency_set")
     fields = ("portfolio", "requested_at", "general_comment", "completed_at")
     readonly_fields = ("portfolio", "requested_at", "completed_at")

@@ -16,6 +16,7 @@ class FeeAdmin(SimpleHistoryAdmin):
         "effective_from",
         "note",
     )
+    search_fields = ("note",)
     list_filter = ("kind", "audience")
     date_hierarchy = "effective_from"
     ordering = ("kind", "audience", "from_item", "-effective_from")

@@ -98,6 +98,7 @@ class SectionLinks(admin.TabularInline):
 @admin.register(Manual)
 class ManualAdmin(SimpleHistoryAdmin):
     list_display = ("title", "slug", "order", "published", "updated_at")
+    search_fields = ("title", "summary")
     list_editable = ("order", "published")
     inlines = [SectionLinks]
     readonly_fields = ("on_the_site",)

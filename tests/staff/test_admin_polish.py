@@ -159,3 +159,16 @@ def test_searching_people_s_records_by_name_email_or_number(officer):
     audit = found("admin:audit_auditentry_changelist", "ana.garcia")
     assert audit and all(e.owner_id == ana.user_id or e.actor_id == ana.user_id
                          for e in audit)  # fmt: skip
+
+
+def test_every_admin_list_opens_and_searches(client):
+    from django.contrib import admin
+
+    admitted_candidate()
+    client.force_login(staff_user(StaffGroup.PROGRAM_OFFICER, is_superuser=True))
+    for model, model_admin in admin.site._registry.items():
+        meta = model._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
+        if model_admin.search_fields:
+            assert client.get(url, {"q": "garcia"}).status_code == 200, url
