@@ -9,6 +9,8 @@ development, has no such index and does not need one.
 
 from django.db import migrations
 
+from lssc.core.trigram import trigram_indexes
+
 INDEXES = [
     ("course_title_trgm", "courses_course", "title"),
     ("course_description_trgm", "courses_course", "description"),
@@ -16,24 +18,6 @@ INDEXES = [
 ]
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for name, table, column in INDEXES:
-        schema_editor.execute(
-            f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
-            f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
-        )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, _, _ in INDEXES:
-        schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
-
-
 class Migration(migrations.Migration):
     dependencies = [("courses", "0002_staff_permissions")]
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(*trigram_indexes(INDEXES))]

@@ -6,6 +6,8 @@ used for local development, has no such index and does not need one."""
 
 from django.db import migrations
 
+from lssc.core.trigram import trigram_indexes
+
 INDEXES = [
     ("user_email_trgm", "accounts_user", "email"),
     ("user_full_name_trgm", "accounts_user", "full_name"),
@@ -16,24 +18,6 @@ INDEXES = [
 ]
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for name, table, column in INDEXES:
-        schema_editor.execute(
-            f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" '
-            f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
-        )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, _, _ in INDEXES:
-        schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_staff_groups"),
@@ -41,4 +25,4 @@ class Migration(migrations.Migration):
         ("payments", "0004_alter_historicalpayment_kind_alter_payment_kind"),
         ("audit", "0001_initial"),
     ]
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(*trigram_indexes(INDEXES))]
