@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from lssc.core import staff_views
 from lssc.core import views as core_views
+from lssc.manuals import views as manual_views
 
 admin.site.site_header = "LSSC program administration"
 admin.site.site_title = "LSSC admin"
@@ -14,7 +15,8 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("how-certification-works/", core_views.how_it_works, name="how_it_works"),
-    path("faq/", core_views.faq, name="faq"),
+    # The FAQ is a manual staff edit in the admin.
+    path("faq/", manual_views.detail, {"slug": "faq"}, name="faq"),
     path("staff/", staff_views.dashboard, name="staff_dashboard"),
     path("staff/reports/", include("lssc.reports.urls")),
     path("competencies/", include("lssc.competencies.urls")),

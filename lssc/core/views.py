@@ -29,13 +29,6 @@ def how_it_works(request):
     )
 
 
-def faq(request):
-    """The FAQ is a manual staff edit (``lssc.manuals``)."""
-    from lssc.manuals.views import detail
-
-    return detail(request, "faq")
-
-
 @never_cache
 def healthz(request):
     checks = {"database": database_status(), "broker": broker_status()}

@@ -68,7 +68,7 @@ def problems(text: str) -> list[str]:
     if "{%" in text:
         return ["Template tags ({% … %}) are not allowed: use Markdown and the "
                 "placeholders listed below."]  # fmt: skip
-    known = figures()
+    known = set(FEES) | set(figures(fees=False))  # the names: no fee query
     written = re.findall(r"{{(.*?)}}", text, flags=re.S)
     unknown = sorted({w.strip() for w in written} - set(known))
     return [

@@ -4,11 +4,11 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
 from .content import figures, render
-from .models import Manual, Section
+from .models import Manual
 
 
 def visible_manuals(user):
@@ -29,27 +29,15 @@ def with_sections(manuals):
     return manuals
 
 
-def section_html(section: Section) -> str:
-    """A section's HTML on its own (the evaluation guidelines beside a portfolio)."""
-    return render(section.body)
-
-
 def pdf(manuals) -> bytes:
-    """The manuals as one PDF, made once per version of their text and figures."""
-    manuals = with_sections(manuals)
-    version = hashlib.sha256()
-    stamps = Section.objects.filter(manual__in=manuals).aggregate(
-        last=Max("updated_at")
-    )
-    version.update(repr(sorted((m.pk, m.updated_at) for m in manuals)).encode())
-    version.update(repr(stamps["last"]).encode())
-    version.update(repr(sorted(figures().items())).encode())
-    key = f"manuals-pdf:{version.hexdigest()}"
+    """The manuals as one PDF, made once per version of their HTML: any change of
+    text, figure, section added or removed makes a new one."""
+    html = render_to_string("manuals/pdf.html", {"manuals": with_sections(manuals)})
+    key = f"manuals-pdf:{hashlib.sha256(html.encode()).hexdigest()}"
     data = cache.get(key)
     if data is None:
         from weasyprint import HTML  # heavy: loaded only when a PDF is made
 
-        html = render_to_string("manuals/pdf.html", {"manuals": manuals})
         # Links written as /courses/ resolve against the site's address.
         data = HTML(string=html, base_url=settings.SITE_URL).write_pdf()
         cache.set(key, data, timeout=60 * 60 * 24 * 7)

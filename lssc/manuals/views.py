@@ -13,11 +13,11 @@ def index(request):
     )
 
 
-def detail(request, slug, template="manuals/detail.html"):
+def detail(request, slug):
     manuals = with_sections(visible_manuals(request.user).filter(slug=slug))
     if not manuals:
         raise Http404("No such manual.")
-    return render(request, template, {"manual": manuals[0]})
+    return render(request, "manuals/detail.html", {"manual": manuals[0]})
 
 
 def detail_pdf(request, slug):

@@ -155,6 +155,10 @@ def test_each_manual_and_all_of_them_as_pdf(client, officer):
         client.get(reverse("manuals:pdf", args=["portfolio-manual"])).content
     )
     assert "Appeals go to the committee in writing." in again
+    # So does a section taken out, though no remaining section changed.
+    Section.objects.filter(manual__slug="portfolio-manual", anchor="outcomes").delete()
+    url = reverse("manuals:pdf", args=["portfolio-manual"])
+    assert "After you submit" not in pdf_text(client.get(url).content)
 
 
 def test_an_unpublished_manual_is_for_staff_only(client):

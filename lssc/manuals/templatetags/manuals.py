@@ -1,7 +1,8 @@
 from django import template
 from django.urls import reverse
 
-from ..selectors import section_html
+from ..content import render
+from ..models import Section
 
 register = template.Library()
 
@@ -10,15 +11,13 @@ register = template.Library()
 def evaluation_guidelines(open=False):
     """The evaluation guidelines from the manual: the same text for candidates
     and evaluators, edited in one place."""
-    from ..models import Section
-
     section = (
         Section.objects.filter(key="evaluation-guidelines")
         .select_related("manual")
         .first()
     )
     return {
-        "html": section_html(section) if section else "",
+        "html": render(section.body) if section else "",
         "link": section.get_absolute_url() if section else reverse("manuals:index"),
         "open": open,
     }
