@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from lssc.competencies.models import CompetencySet
@@ -36,14 +37,19 @@ class EvaluatorImport(Importer):
 
     def prepare(self, rows):
         emails = {r["email"].lower() for r in rows if r["email"]}
-        users = get_user_model().objects.filter(email__in=emails)
+        # Emails match whatever their case, as accounts do (and evaluator_add).
+        users = (
+            get_user_model()
+            .objects.alias(email_lower=Lower("email"))
+            .filter(email_lower__in=emails)
+        )
         self.users = {u.email.lower(): u for u in users}
-        self.evaluators = set(
-            Evaluator.objects.filter(user__in=users).values_list(
+        self.evaluators = {
+            email.lower()
+            for email in Evaluator.objects.filter(user__in=users).values_list(
                 "user__email", flat=True
             )
-        )
-        self.evaluators = {e.lower() for e in self.evaluators}
+        }
         self.sets = {}
         for competency_set in CompetencySet.objects.current():
             self.sets[competency_set.name.lower()] = competency_set
@@ -70,14 +76,15 @@ class EvaluatorImport(Importer):
             errors.append("The name is missing.")
         if not cells["institution"]:
             errors.append("The institution is missing.")
-        sets = []
+        sets, unknown = [], []
         for item in filter(None, (s.strip() for s in cells["sets"].split(";"))):
             found = self.sets.get(item.lower())
             if found is None:
-                errors.append(f"“{item}” is not a competency set.")
+                unknown.append(item)
             elif found not in sets:
                 sets.append(found)
-        if not sets and not any("competency set" in e for e in errors):
+        errors += [f"“{item}” is not a competency set." for item in unknown]
+        if not sets and not unknown:
             errors.append("Name at least one competency set.")
         trained_on = None
         if cells["trained_on"]:

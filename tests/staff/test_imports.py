@@ -152,3 +152,16 @@ def test_only_staff_who_may_add_evaluators(client):
     client.force_login(staff_user(StaffGroup.REVIEW_COMMITTEE))
     page = client.get(reverse("admin:evaluations_evaluator_changelist"))
     assert reverse(URL) in page.content.decode()  # the link on the list
+
+
+def test_an_email_matches_its_account_whatever_the_case(committee):
+    ruth = UserFactory(email="Ruth@Lakeside.edu", full_name="Ruth Reyes")
+    text = HEADER + "ruth@lakeside.edu,,Lakeside College,Technology,,\n"
+    preview = upload(committee, text)
+    assert "Has an account already." in preview.content.decode()
+    confirm(committee, preview)
+    assert Evaluator.objects.get().user == ruth
+
+    again = upload(committee, text.replace("ruth@", "RUTH@"))
+    assert "is an evaluator already: left as is." in again.content.decode()
+    assert again.context["preview"].errors == 0
