@@ -1,16 +1,9 @@
-from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from lssc.core import staff_views
 from lssc.core import views as core_views
 from lssc.manuals import views as manual_views
-
-admin.site.site_header = "LSSC program administration"
-admin.site.site_title = "LSSC admin"
-admin.site.index_title = "Program administration"
-# Staff sign in through the same login as everyone (rate limits, two-factor).
-admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", core_views.home, name="home"),

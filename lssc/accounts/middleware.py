@@ -1,9 +1,13 @@
-"""Staff must protect their account with a second factor before using staff pages."""
+"""Staff must protect their account with a second factor before using staff pages.
 
-from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
+Without it they hold no permission anywhere (``two_factor``); this middleware only
+sends them to enrol when they open a staff page, instead of a bare refusal.
+"""
+
 from django.contrib import messages
 from django.shortcuts import redirect
+
+from .two_factor import needs_two_factor
 
 STAFF_PATH_PREFIXES = ("/admin/", "/staff/")
 
@@ -13,12 +17,8 @@ class StaffMFARequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            getattr(settings, "STAFF_MFA_REQUIRED", True)
-            and request.path.startswith(STAFF_PATH_PREFIXES)
-            and request.user.is_authenticated
-            and request.user.is_staff
-            and not is_mfa_enabled(request.user)
+        if request.path.startswith(STAFF_PATH_PREFIXES) and needs_two_factor(
+            request.user
         ):
             messages.warning(
                 request,

@@ -4,11 +4,14 @@ Candidate, evaluator and provider-contact profiles are one-to-one rows owned by 
 apps (``candidates``, ``evaluations``, ``courses``), so a person may hold several roles.
 """
 
+from asgiref.sync import sync_to_async
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
+
+from .two_factor import two_factor_enabled
 
 
 class UserManager(BaseUserManager):
@@ -72,3 +75,22 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name.split(" ", 1)[0] if self.full_name else self.email
+
+    # Every permission is a staff power, and every staff power needs two-factor
+    # (``two_factor``). Superusers are no exception: Django grants them everything
+    # before asking the backends, so the rule is applied here.
+    def has_perm(self, perm, obj=None):
+        return super().has_perm(perm, obj) and two_factor_enabled(self)
+
+    def has_module_perms(self, app_label):
+        return super().has_module_perms(app_label) and two_factor_enabled(self)
+
+    async def ahas_perm(self, perm, obj=None):
+        return await sync_to_async(self.has_perm)(perm, obj)
+
+    async def ahas_module_perms(self, app_label):
+        return await sync_to_async(self.has_module_perms)(app_label)
+
+    def get_all_permissions(self, obj=None):
+        permissions = super().get_all_permissions(obj)
+        return permissions if permissions and two_factor_enabled(self) else set()

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from .two_factor import staff_powers
+
 
 class StaffGroup(models.TextChoices):
     PROGRAM_OFFICER = "Program Officer"
@@ -11,8 +13,9 @@ class StaffGroup(models.TextChoices):
 
 
 def in_group(user, group: StaffGroup) -> bool:
-    """Whether an active staff user belongs to ``group`` (superusers belong to all)."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
+    """Whether an active staff user with two-factor belongs to ``group`` (superusers
+    belong to all)."""
+    if not staff_powers(user):
         return False
     if user.is_superuser:
         return True

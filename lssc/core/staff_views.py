@@ -1,12 +1,13 @@
 """Pages for program staff outside the admin."""
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
+
+from lssc.accounts.decorators import staff_required
 
 from .worklist import waiting_for
 
 
-@staff_member_required
+@staff_required
 def dashboard(request):
     waiting = waiting_for(request.user)
     groups: dict[str, list] = {}

@@ -13,7 +13,10 @@ from .models import Manual
 
 def visible_manuals(user):
     manuals = Manual.objects.all()
-    return manuals if user.is_staff else manuals.filter(published=True)
+    # Drafts are for the staff who edit them.
+    if user.has_perm("manuals.view_manual"):
+        return manuals
+    return manuals.filter(published=True)
 
 
 def with_sections(manuals):

@@ -2,16 +2,17 @@
 
 import csv
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+
+from lssc.accounts.decorators import staff_required
 
 from .base import report, reports_for
 from .charts import bar_chart
 from .forms import RangeForm
 
 
-@staff_member_required
+@staff_required
 def report_list(request):
     groups: dict[str, list] = {}
     for item in reports_for(request.user):
@@ -19,7 +20,7 @@ def report_list(request):
     return render(request, "reports/list.html", {"groups": groups})
 
 
-@staff_member_required
+@staff_required
 def report_detail(request, slug):
     found = report(slug)
     if found is None or found not in reports_for(request.user):
