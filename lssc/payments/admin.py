@@ -11,6 +11,7 @@ from .models import Payment, PurchaseOrder, StripeEvent
 from .services import (
     payment_cancel,
     payment_confirm,
+    payment_flag_clear,
     payment_refund,
     purchase_order_record_receipt,
 )
@@ -24,6 +25,21 @@ class ReceiptForm(forms.Form):
         required=False,
         help_text="Printed on nothing public; kept with the payment.",
     )
+
+
+class FlaggedFilter(admin.SimpleListFilter):
+    title = "flagged for a check"
+    parameter_name = "flagged"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Flagged"), ("no", "Not flagged")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(flagged_reason="")
+        if self.value() == "no":
+            return queryset.filter(flagged_reason="")
+        return queryset
 
 
 @admin.register(Payment)
@@ -40,13 +56,14 @@ class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
         "status",
         "created_at",
         "paid_at",
+        "flagged",
     )
-    list_filter = ("status", "method", "kind", "created_at")
+    list_filter = (FlaggedFilter, "status", "method", "kind", "created_at")
     list_select_related = ("payer",)
     search_fields = ("reference", "payer__email", "payer__full_name", "institution")
     person_fields = ("payer",)
     own_search_fields = ("reference", "institution")
-    actions = ["record_received", "refund", "cancel"]
+    actions = ["record_received", "refund", "cancel", "clear_flag"]
     readonly_fields = [f.name for f in Payment._meta.fields] + ["purpose_link"]
     exclude = ("purpose_type", "purpose_id")
     list_per_page = 100
@@ -54,6 +71,10 @@ class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     @admin.display(description="amount", ordering="amount_cents")
     def amount_display(self, obj):
         return f"${obj.amount_cents / 100:,.2f}"
+
+    @admin.display(description="flagged", boolean=True)
+    def flagged(self, obj):
+        return obj.is_flagged
 
     @admin.display(description="paid for")
     def purpose_link(self, obj):
@@ -120,6 +141,24 @@ class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
 
         return action_with_form(
             self, request, queryset, form_class=ReasonForm, title="Cancel", apply=apply
+        )
+
+    @admin.action(description="Clear the flag (checked)", permissions=["change"])
+    def clear_flag(self, request, queryset):
+        def apply(data):
+            done = sum(
+                payment_flag_clear(payment=p, actor=request.user, reason=data["reason"])
+                for p in queryset
+            )
+            self.message_user(request, f"{done} flag(s) cleared.")
+
+        return action_with_form(
+            self,
+            request,
+            queryset,
+            form_class=ReasonForm,
+            title="Clear the flag",
+            apply=apply,
         )
 
 

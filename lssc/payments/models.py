@@ -127,12 +127,23 @@ class Payment(models.Model):
         related_name="+",
     )
     close_reason = models.TextField(blank=True)
+    flagged_reason = models.TextField(
+        blank=True,
+        help_text="Why a report from the card processor did not match this payment. "
+        "Staff check it with the processor, then clear the flag.",
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [
+            # Flagged payments are few; staff list them without scanning the rest.
+            models.Index(
+                fields=["created_at"],
+                name="payment_flagged",
+                condition=~models.Q(flagged_reason=""),
+            ),
             models.Index(fields=["purpose_type", "purpose_id"]),
             models.Index(fields=["method", "status"]),
             models.Index(fields=["payer", "-created_at"]),
@@ -153,6 +164,10 @@ class Payment(models.Model):
     @property
     def is_paid(self) -> bool:
         return self.status == PaymentStatus.PAID
+
+    @property
+    def is_flagged(self) -> bool:
+        return bool(self.flagged_reason)
 
     @property
     def amount(self):

@@ -143,6 +143,49 @@ def payment_refund(*, payment: Payment, actor, reason: str) -> bool:
     return True
 
 
+def payment_flag(*, payment_id: int, reason: str) -> bool:
+    """Set a payment aside for staff: a report about it did not match what is stored.
+
+    Neither confirms nor closes it. Each distinct reason is kept (one a line) and
+    audited once; ``False`` when the payment was already flagged for this reason.
+    """
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment_id)
+        if reason in payment.flagged_reason.splitlines():
+            return False
+        payment.flagged_reason = "\n".join(
+            filter(None, [payment.flagged_reason, reason])
+        )
+        payment.save(update_fields=["flagged_reason"])
+        audit_log(
+            subject=payment,
+            action="payment.flagged",
+            summary=f"Payment {payment.reference} flagged for a check by staff",
+            owner=payment.payer,
+            reason=reason,
+        )
+    return True
+
+
+def payment_flag_clear(*, payment: Payment, actor, reason: str) -> bool:
+    """Staff checked a flagged payment; ``False`` when it was not flagged."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        if not payment.flagged_reason:
+            return False
+        payment.flagged_reason = ""
+        payment.save(update_fields=["flagged_reason"])
+        audit_log(
+            subject=payment,
+            action="payment.flag_cleared",
+            summary=f"Payment {payment.reference} checked; flag cleared",
+            actor=actor,
+            owner=payment.payer,
+            reason=reason,
+        )
+    return True
+
+
 def _close(payment, status, actor, reason, action):
     previous = payment.status
     payment.status = status

@@ -7,22 +7,18 @@ from django.views.decorators.http import require_POST
 
 from .enums import OFFLINE_METHODS, PaymentStatus
 from .models import Payment
-from .stripe_gateway import webhook_handle
+from .selectors import visible_payments
+from .stripe_webhooks import webhook_handle
 
 
-def _own_payment(request, reference) -> Payment:
-    """The payer's own payment (staff see all); anyone else gets a 404."""
-    payment = get_object_or_404(
-        Payment.objects.select_related("payer", "purchase_order"), reference=reference
-    )
-    if payment.payer_id != request.user.pk and not request.user.is_staff:
-        raise Http404
-    return payment
+def _visible_payment(request, reference) -> Payment:
+    """A payment the user may see; anyone else's answers 404, as a missing one does."""
+    return get_object_or_404(visible_payments(request.user), reference=reference)
 
 
 @login_required
 def instructions(request, reference):
-    payment = _own_payment(request, reference)
+    payment = _visible_payment(request, reference)
     if payment.method not in OFFLINE_METHODS:
         raise Http404
     return render(
@@ -38,7 +34,7 @@ def instructions(request, reference):
 
 @login_required
 def receipt(request, reference):
-    payment = _own_payment(request, reference)
+    payment = _visible_payment(request, reference)
     if payment.status not in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
         raise Http404
     return render(request, "payments/receipt.html", {"payment": payment})
@@ -47,7 +43,7 @@ def receipt(request, reference):
 @login_required
 def card_return(request, reference):
     """Where Stripe sends the payer back; it shows the state, it never changes it."""
-    payment = _own_payment(request, reference)
+    payment = _visible_payment(request, reference)
     return render(request, "payments/card_return.html", {"payment": payment})
 
 

@@ -1,4 +1,4 @@
-"""Payments waiting for staff to record a check or purchase order."""
+"""Payments waiting for staff: checks and purchase orders to record, flagged cards."""
 
 from lssc.core.worklist import Queue, register
 
@@ -16,6 +16,17 @@ def register_queues():
             "created_at",
             "admin:payments_payment_changelist",
             "?status__exact=pending",
+            "payments.view_payment",
+            "Applications and payments",
+        )
+    )
+    register(
+        Queue(
+            "Card payments flagged for a check",
+            lambda: Payment.objects.exclude(flagged_reason=""),
+            "created_at",
+            "admin:payments_payment_changelist",
+            "?flagged=yes",
             "payments.view_payment",
             "Applications and payments",
         )

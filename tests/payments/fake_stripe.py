@@ -1,7 +1,6 @@
 """A stand-in for Stripe's servers at the SDK's HTTP boundary, and signed webhooks."""
 
 import json
-import time
 
 import stripe
 
@@ -41,29 +40,48 @@ class FakeStripeHTTP(stripe.HTTPClient):
         pass
 
 
-def signed_event(
-    *, reference, amount_cents, event_id="evt_1", paid=True, secret=WEBHOOK_SECRET
+def checkout_event(
+    *,
+    reference,
+    amount_cents,
+    session_id,
+    event_id="evt_1",
+    type="checkout.session.completed",
+    paid=True,
+    currency="usd",
 ):
-    """A signed ``checkout.session.completed`` body and header, as Stripe sends."""
-    payload = json.dumps(
-        {
-            "id": event_id,
-            "object": "event",
-            "type": "checkout.session.completed",
-            "data": {
-                "object": {
-                    "id": "cs_test_1",
-                    "object": "checkout.session",
-                    "client_reference_id": reference,
-                    "amount_total": amount_cents,
-                    "payment_status": "paid" if paid else "unpaid",
-                    "payment_intent": "pi_test_1",
-                }
-            },
-        }
-    )
-    timestamp = int(time.time())
-    signature = stripe.WebhookSignature._compute_signature(
-        f"{timestamp}.{payload}", secret
-    )
-    return payload, f"t={timestamp},v1={signature}"
+    """A Checkout session event as Stripe sends it, as a dict."""
+    return {
+        "id": event_id,
+        "object": "event",
+        "type": type,
+        "data": {
+            "object": {
+                "id": session_id,
+                "object": "checkout.session",
+                "client_reference_id": reference,
+                "metadata": {"payment_reference": reference},
+                "amount_total": amount_cents,
+                "currency": currency,
+                "payment_status": "paid" if paid else "unpaid",
+                "payment_intent": "pi_test_1",
+            }
+        },
+    }
+
+
+def sign(body, *, secret=WEBHOOK_SECRET):
+    """The body (a dict is sent as JSON) and the ``Stripe-Signature`` header for it,
+    made by the SDK's own signing so the real verification runs on it."""
+    payload = body if isinstance(body, str) else json.dumps(body)
+    return payload, stripe.WebhookSignature.generate_signature_header(payload, secret)
+
+
+def signed_event(payment, *, secret=WEBHOOK_SECRET, **changes):
+    """A signed Checkout event that matches ``payment``, but for ``changes``."""
+    fields = {
+        "reference": payment.reference,
+        "amount_cents": payment.amount_cents,
+        "session_id": payment.stripe_session_id,
+    }
+    return sign(checkout_event(**{**fields, **changes}), secret=secret)

@@ -11,32 +11,16 @@ from lssc.payments.models import Payment, StripeEvent
 from tests.candidates.helpers import submitted
 from tests.factories import UserFactory
 
-from .fake_stripe import WEBHOOK_SECRET, FakeStripeHTTP, signed_event
+from .conftest import post_webhook, start_card_payment
+from .fake_stripe import (
+    WEBHOOK_SECRET,
+    FakeStripeHTTP,
+    checkout_event,
+    sign,
+    signed_event,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def stripe_on(settings, monkeypatch):
-    settings.STRIPE_SECRET_KEY = "sk_test_123"
-    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    fake = FakeStripeHTTP()
-    monkeypatch.setattr(stripe_gateway, "http_client", fake)
-    return fake
-
-
-def start_card_payment(client, user):
-    client.force_login(user)
-    return client.post(reverse("candidates:application_status"), {"method": "card"})
-
-
-def post_webhook(client, payload, signature):
-    return client.post(
-        reverse("payments:stripe_webhook"),
-        data=payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=signature,
-    )
 
 
 def test_card_is_not_offered_without_stripe_keys(client):
@@ -69,9 +53,7 @@ def test_card_payment_goes_to_checkout_and_only_the_webhook_admits(
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
 
-    payload, signature = signed_event(
-        reference=payment.reference, amount_cents=payment.amount_cents
-    )
+    payload, signature = signed_event(payment)
     with commit():
         response = post_webhook(client, payload, signature)
     assert response.status_code == 200
@@ -88,14 +70,8 @@ def test_a_bad_signature_is_refused_and_changes_nothing(client, stripe_on):
     submitted(user)
     start_card_payment(client, user)
     payment = Payment.objects.get()
-    payload, _ = signed_event(
-        reference=payment.reference, amount_cents=payment.amount_cents
-    )
-    _, forged = signed_event(
-        reference=payment.reference,
-        amount_cents=payment.amount_cents,
-        secret="whsec_someone_else",
-    )
+    payload, _ = signed_event(payment)
+    _, forged = signed_event(payment, secret="whsec_someone_else")
     assert post_webhook(client, payload, forged).status_code == 400
     assert post_webhook(client, payload, "").status_code == 400
     assert post_webhook(client, "not json", forged).status_code == 400
@@ -109,29 +85,28 @@ def test_a_replayed_or_duplicated_event_changes_nothing(client, stripe_on):
     submitted(user)
     start_card_payment(client, user)
     payment = Payment.objects.get()
-    payload, signature = signed_event(
-        reference=payment.reference, amount_cents=payment.amount_cents
-    )
+    payload, signature = signed_event(payment)
     assert post_webhook(client, payload, signature).content == b"confirmed"
     assert post_webhook(client, payload, signature).content == b"duplicate"
     # The same payment under a new event id is recognised as already paid.
-    payload, signature = signed_event(
-        reference=payment.reference, amount_cents=payment.amount_cents, event_id="evt_2"
-    )
+    payload, signature = signed_event(payment, event_id="evt_2")
     assert post_webhook(client, payload, signature).content == b"already paid"
     assert StripeEvent.objects.count() == 2
     assert Candidate.objects.count() == 1
 
 
-def test_an_event_for_an_unknown_session_is_logged_and_ignored(
+def test_an_event_for_an_unknown_payment_is_refused_and_logged(
     client, stripe_on, caplog
 ):
-    payload, signature = signed_event(reference="LSSC-NONE-NONE", amount_cents=35000)
+    payload, signature = sign(
+        checkout_event(
+            reference="LSSC-NONE-NONE", amount_cents=35000, session_id="cs_test_1"
+        )
+    )
     response = post_webhook(client, payload, signature)
-    assert response.status_code == 200
-    assert response.content == b"unknown payment"
-    assert "matches no payment" in caplog.text
-    assert not Payment.objects.filter(status=PaymentStatus.PAID).exists()
+    assert response.status_code == 400
+    assert "which is no card payment" in caplog.text
+    assert not StripeEvent.objects.exists()
 
 
 def test_a_wrong_amount_does_not_confirm(client, stripe_on):
@@ -139,7 +114,7 @@ def test_a_wrong_amount_does_not_confirm(client, stripe_on):
     submitted(user)
     start_card_payment(client, user)
     payment = Payment.objects.get()
-    payload, signature = signed_event(reference=payment.reference, amount_cents=100)
+    payload, signature = signed_event(payment, amount_cents=100)
     assert post_webhook(client, payload, signature).content == b"amount mismatch"
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
@@ -187,9 +162,7 @@ def test_staff_refund_a_card_payment_through_stripe_and_it_is_recorded(
     submitted(user)
     start_card_payment(client, user)
     payment = Payment.objects.get()
-    payload, signature = signed_event(
-        reference=payment.reference, amount_cents=payment.amount_cents
-    )
+    payload, signature = signed_event(payment)
     post_webhook(client, payload, signature)
     client.force_login(staff_user(StaffGroup.PROGRAM_OFFICER))
     url = reverse("admin:payments_payment_changelist")
@@ -237,9 +210,7 @@ def test_a_course_approval_fee_paid_by_card_sends_the_application_to_review(
     application.refresh_from_db()
     assert application.status == CourseStatus.AWAITING_PAYMENT
 
-    payload, signature = signed_event(
-        reference=payment.reference, amount_cents=payment.amount_cents
-    )
+    payload, signature = signed_event(payment)
     with commit():
         assert post_webhook(client, payload, signature).status_code == 200
         post_webhook(client, payload, signature)  # Stripe retries: no change
