@@ -13,6 +13,7 @@ from django.utils import timezone
 from lssc.core.dates import add_months
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
+from lssc.outbox.services import enqueue
 
 from .models import Certification
 
@@ -140,7 +141,7 @@ def certificate_request(certification: Certification) -> None:
     """Have the certificate made after the current transaction commits."""
     from .tasks import certificate_make
 
-    transaction.on_commit(lambda: certificate_make.delay(certification.pk))
+    enqueue(certificate_make, certification.pk)
 
 
 def open_badge(certification: Certification) -> dict:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "lssc.fees",
     "lssc.audit",
     "lssc.notifications",
+    "lssc.outbox",
     "lssc.payments",
     "lssc.appeals",
     "lssc.reports",
@@ -107,22 +108,24 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: Celery broker and results, and the shared cache (rate limits).
+# Redis: Celery broker and results, and the shared cache (rate limits). Sessions live
+# in the database, so an outage of Redis signs nobody out.
 REDIS_URL = env("REDIS_URL", default="")
+# How long a page may wait on Redis or the broker before carrying on without it.
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=1.0)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Falls back to local memory while Redis is unreachable (lssc/core/cache).
+            "BACKEND": "lssc.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            # A Redis outage must not take down pages that only need the database.
             "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+                "RETRY_AFTER": 30,
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -135,8 +138,24 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Tasks are queued through the outbox (lssc/outbox): a publish that fails is retried by
+# its sweep, so a request never waits on retries, only once on a short timeout.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_SECONDS
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+    "socket_timeout": REDIS_TIMEOUT_SECONDS * 5,
+}
+# No caller reads a task's result: sending one must not touch the result backend.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT_SECONDS
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT_SECONDS * 5
 # Periodic sweeps (reminders, expiry) are added here by the apps that own them.
 CELERY_BEAT_SCHEDULE: dict = {
+    # Background work that could not reach the broker when it was queued, and mail
+    # whose sending failed and is due to be tried again.
+    "outbox": {"task": "outbox.dispatch_pending", "schedule": 60.0},
+    "mail-retry": {"task": "notifications.retry_failed", "schedule": 300.0},
     "review-reminders": {
         "task": "evaluations.send_review_reminders",
         "schedule": crontab(hour=13, minute=0),  # 7 or 8 a.m. in Chicago
@@ -188,7 +207,17 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "lssc.accounts.forms.SignupDetailsForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LSSC] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
-# allauth's default rate limits stay on (login failures, sign-ups, resets).
+ACCOUNT_ADAPTER = "lssc.accounts.adapter.AccountAdapter"
+# allauth's default rate limits stay on (sign-ups, resets, sign-in attempts per
+# address). Failed passwords count per client and account (lssc/accounts/lockout): a
+# browser the person has signed in from before counts on its own, so a stranger's
+# guesses never lock them out of it; other clients count per address and account,
+# and together per account.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_device": "5/5m/key",
+    "login_failed_account": "30/h/key",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "LSSC"
 
@@ -214,6 +243,8 @@ MAILERS = {
         else {},
     }
 }
+# A message that fails to send is tried again after these pauses, then given up.
+MAIL_RETRY_MINUTES = (1, 5, 30, 120, 360, 1440)
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="LSSC Program <lssc@example.org>"
 )
@@ -258,6 +289,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Security. Production (DEBUG off) passes ``manage.py check --deploy`` cleanly.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Monitoring that sends this as a bearer token sees which dependency of /healthz failed.
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", default="")
 # Container and load-balancer health probes speak plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)

@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "lssc.accounts"
     label = "accounts"
     verbose_name = "Accounts and roles"
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -2,6 +2,9 @@
 
 import redis
 from django.conf import settings
+from django.utils.crypto import constant_time_compare
+
+from lssc.accounts.two_factor import staff_powers
 from django.db import connection
 from django.db.utils import DatabaseError
 
@@ -21,7 +24,9 @@ def broker_status() -> str:
     if not settings.REDIS_URL:
         return "eager"
     client = redis.Redis.from_url(
-        settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        settings.REDIS_URL,
+        socket_connect_timeout=settings.REDIS_TIMEOUT_SECONDS,
+        socket_timeout=settings.REDIS_TIMEOUT_SECONDS,
     )
     try:
         client.ping()
@@ -30,3 +35,11 @@ def broker_status() -> str:
     finally:
         client.close()
     return "ok"
+
+
+def may_see_health_detail(request) -> bool:
+    token = settings.HEALTHZ_TOKEN
+    given = request.headers.get("Authorization", "")
+    if token and constant_time_compare(given, f"Bearer {token}"):
+        return True
+    return staff_powers(request.user)

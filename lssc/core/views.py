@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from lssc.competencies.models import CompetencySet
 from lssc.fees.services import public_fee_table
 
-from .health import broker_status, database_status
+from .health import broker_status, database_status, may_see_health_detail
 from .program import rules
 
 
@@ -31,12 +31,15 @@ def how_it_works(request):
 
 @never_cache
 def healthz(request):
+    """Up or down for everyone; which dependency failed, and how, only for monitoring
+    (the ``HEALTHZ_TOKEN`` as a bearer token) and staff: the public learns nothing of
+    the system's insides."""
     checks = {"database": database_status(), "broker": broker_status()}
     healthy = all(value in ("ok", "eager") for value in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", **checks},
-        status=200 if healthy else 503,
-    )
+    body = {"status": "ok" if healthy else "error"}
+    if may_see_health_detail(request):
+        body.update(checks)
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 def favicon(request):

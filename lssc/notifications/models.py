@@ -29,12 +29,25 @@ class OutgoingMail(models.Model):
     attachment = models.CharField(max_length=200, blank=True)
     attachment_name = models.CharField(max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a failed message is tried again; empty once the program "
+        "has given up (staff can still send it again).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["state", "created_at"])]
+        indexes = [
+            models.Index(fields=["state", "created_at"]),
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(state="failed"),
+                name="mail_retry_due",
+            ),
+        ]
         verbose_name = "outgoing mail"
         verbose_name_plural = "outgoing mail"
 

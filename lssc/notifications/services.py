@@ -6,6 +6,7 @@ message is a row first and is sent by a task after the transaction commits, so a
 rolled-back change never sends mail and a retried task never sends twice.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lssc.core.storage import private_storage
+from lssc.outbox.services import enqueue
 
 from .models import MailState, OutgoingMail
 from .templates import render
@@ -45,15 +47,17 @@ def mail_queue(
     if created:
         from .tasks import mail_send
 
-        transaction.on_commit(lambda: mail_send.delay(mail.pk))
+        enqueue(mail_send, mail.pk)
     return mail
 
 
 def mail_deliver(mail_id: int) -> bool:
     """Send one queued message; ``True`` when it went out.
 
-    A transport failure is recorded on the row (state failed, the error) rather than
-    raised, so it never breaks the request that queued it; staff resend from admin.
+    A transport failure is recorded on the row (state failed, the error, when to try
+    again) rather than raised, so it never breaks the request that queued it;
+    ``mail_retry_due`` tries it again with growing pauses, and staff can resend it
+    from admin at any time.
     """
     with transaction.atomic():
         mail = (
@@ -78,10 +82,44 @@ def mail_deliver(mail_id: int) -> bool:
             logger.warning("Mail %s to %s failed: %s", mail.pk, mail.to, error)
             mail.state = MailState.FAILED
             mail.error = str(error)[:2000]
-            mail.save(update_fields=["state", "error", "attempts"])
+            mail.next_attempt_at = next_attempt(mail.attempts)
+            mail.save(update_fields=["state", "error", "attempts", "next_attempt_at"])
             return False
         mail.state = MailState.SENT
         mail.sent_at = timezone.now()
         mail.error = ""
-        mail.save(update_fields=["state", "sent_at", "error", "attempts"])
+        mail.next_attempt_at = None
+        mail.save(
+            update_fields=["state", "sent_at", "error", "attempts", "next_attempt_at"]
+        )
         return True
+
+
+def next_attempt(attempts: int):
+    """When to try a message again after ``attempts`` failures; ``None`` to give up.
+
+    The pauses grow (``MAIL_RETRY_MINUTES``): a mail server that is down for a few
+    minutes or a few hours loses no message, and one that refuses a message for good
+    is not asked every minute.
+    """
+    pauses = settings.MAIL_RETRY_MINUTES
+    if attempts > len(pauses):
+        return None
+    return timezone.now() + datetime.timedelta(minutes=pauses[attempts - 1])
+
+
+def mail_retry_due() -> int:
+    """Queue every failed message whose next attempt is due; returns how many."""
+    from .tasks import mail_send
+
+    with transaction.atomic():
+        due = list(
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(state=MailState.FAILED, next_attempt_at__lte=timezone.now())
+            .values_list("pk", flat=True)[:1000]
+        )
+        # Queued once: the next failure sets a new time.
+        OutgoingMail.objects.filter(pk__in=due).update(next_attempt_at=None)
+        for pk in due:
+            enqueue(mail_send, pk)
+    return len(due)

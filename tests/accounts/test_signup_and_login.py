@@ -108,7 +108,7 @@ def test_repeated_failed_logins_are_rate_limited(client):
     response = client.post(
         reverse("account_login"), {"login": user.email, "password": PASSWORD}
     )
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many failed sign-ins" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
