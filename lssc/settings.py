@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lssc.core.middleware.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,12 +145,12 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_SECONDS
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-    "socket_timeout": REDIS_TIMEOUT_SECONDS * 5,
+    "socket_timeout": REDIS_TIMEOUT_SECONDS * 2,
 }
 # No caller reads a task's result: sending one must not touch the result backend.
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT_SECONDS
-CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT_SECONDS * 5
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT_SECONDS * 2
 # Periodic sweeps (reminders, expiry) are added here by the apps that own them.
 CELERY_BEAT_SCHEDULE: dict = {
     # Background work that could not reach the broker when it was queued, and mail
