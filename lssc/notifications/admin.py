@@ -1,11 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
+from django.template.defaultfilters import pluralize
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import ReadOnlyRecord, RecordedByTheProgram
+from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.outbox.services import enqueue
 
 from .models import MailState, MailTemplate, OutgoingMail, Reminder
+from .sandbox import filters_help, tags_help
 from .tasks import mail_send
 from .templates import check, default_text, names, placeholders, preview
 
@@ -21,6 +24,7 @@ class OutgoingMailAdmin(RecordedByTheProgram, admin.ModelAdmin):
         "template",
         "state",
         "attempts",
+        "next_attempt_at",
         "sent_at",
     )
     list_filter = ("state", "template", "created_at")
@@ -35,9 +39,11 @@ class OutgoingMailAdmin(RecordedByTheProgram, admin.ModelAdmin):
             queryset.filter(state=MailState.FAILED).values_list("pk", flat=True)
         )
         for pk in failed:
-            mail_send.delay(pk)
+            enqueue(mail_send, pk)
         self.message_user(
-            request, f"{len(failed)} message(s) queued again.", messages.INFO
+            request,
+            f"{len(failed)} message{pluralize(len(failed))} queued again.",
+            messages.INFO,
         )
 
 
@@ -64,6 +70,13 @@ class MailTemplateForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["text"].help_text = (
+            "The subject on the first line, the message below. Placeholders such as "
+            "{{ candidate.user.full_name }} are filled in when it is sent. "
+            f"Tags a message may use: {tags_help()}. Filters: {filters_help()}. "
+            "Any other tag or filter ({% include %}, {% load %}, {% debug %}…) and "
+            "any placeholder the default wording does not use are refused."
+        )
         self.fields["name"].choices = [(n, n.replace("_", " ")) for n in names()]
         if self.instance.pk:
             self.fields["name"].disabled = True
@@ -107,6 +120,10 @@ class MailTemplateAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="preview with sample data")
     def preview_message(self, obj):
+        if problems := check(obj.name, obj.text):
+            return "This wording is not used; the default is sent instead: " + (
+                " ".join(problems)
+            )
         try:
             subject, body = preview(obj.name, obj.text)
         except Exception as error:

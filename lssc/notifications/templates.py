@@ -4,24 +4,28 @@ Each message has a default in ``templates/mail/<name>.txt`` (first line the subj
 the rest the body). Staff may replace the text in admin (``MailTemplate``); the
 placeholders allowed are those the default uses, so an edited message can never ask
 for data the program does not give it.
+
+Every message, default or edited, is rendered in the sandbox (``sandbox.py``,
+``plain.py``): a small set of tags and filters, and plain copies of the
+placeholders' values instead of the program's objects. An edited text that breaks
+those rules is refused when staff save it; one that reaches the database some other
+way is not used (the default is sent, and the refusal logged).
 """
 
-import re
-from functools import cache
+import logging
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.db import transaction
-from django.template import Context, Engine, Template, TemplateSyntaxError
-from django.template.base import FilterExpression, VariableNode
-from django.template.loader import get_template
+from django.template import Context, TemplateSyntaxError
+
+from . import plain, sandbox
+
+logger = logging.getLogger(__name__)
 
 MAIL_DIR = Path(settings.BASE_DIR) / "templates" / "mail"
-
-# The engine staff templates are compiled with: the project's, so {% url %} and the
-# built-in filters work, and nothing else can be loaded.
-_ENGINE = Engine.get_default
 
 
 def names() -> list[str]:
@@ -32,89 +36,52 @@ def default_text(name: str) -> str:
     return (MAIL_DIR / f"{name}.txt").read_text()
 
 
-def _variables(template: Template) -> set[str]:
-    """Every ``a.b.c`` variable the template reads, in tags and filters too."""
-    found = set()
-
-    def visit(nodelist):
-        for node in nodelist:
-            for expression in _expressions(node):
-                var = getattr(expression, "var", None)
-                lookups = getattr(var, "lookups", None)
-                if lookups:
-                    found.add(".".join(lookups))
-            for attr in getattr(node, "child_nodelists", ()):
-                visit(getattr(node, attr, None) or [])
-
-    visit(template.nodelist)
-    return found
-
-
-def _expressions(node):
-    if isinstance(node, VariableNode):
-        yield node.filter_expression
-    for value in vars(node).values():
-        if isinstance(value, FilterExpression):
-            yield value
-        elif isinstance(value, list | tuple):
-            for item in value:
-                if isinstance(item, FilterExpression):
-                    yield item
-                elif isinstance(item, tuple):
-                    yield from (i for i in item if isinstance(i, FilterExpression))
-        elif hasattr(value, "var") and isinstance(value, FilterExpression):
-            yield value
-    # {% if %} conditions keep their variables in a parse tree.
-    for condition, _ in getattr(node, "conditions_nodelists", ()):
-        yield from _condition_expressions(condition)
-
-
-def _condition_expressions(condition):
-    if condition is None:
-        return
-    value = getattr(condition, "value", None)
-    if isinstance(value, FilterExpression):
-        yield value
-    for side in ("first", "second"):
-        yield from _condition_expressions(getattr(condition, side, None))
+@cache
+def _default(name: str):
+    """The default wording compiled, and the shape of the values it uses."""
+    template = sandbox.compile_text(default_text(name))
+    return template, sandbox.learn(template)
 
 
 @cache
 def placeholders(name: str) -> tuple[str, ...]:
-    """The placeholders message ``name`` may use: those its default uses."""
-    template = get_template(f"mail/{name}.txt").template
-    return tuple(sorted(_variables(template) | {"site_url"}))
+    """The placeholders message ``name`` may use: those its default uses, as it
+    writes them (a loop's items by the default's name for them)."""
+    template, _ = _default(name)
+    written = {use.written for use in sandbox.uses(template.nodelist)}
+    return tuple(sorted(written | {"site_url"}))
 
 
 def check(name: str, text: str) -> list[str]:
     """What is wrong with staff's ``text`` for message ``name``; empty when it is
     fine. A placeholder is allowed when the default uses it, or a shorter path of
-    one the default uses (``candidate.user`` when it uses ``candidate.user.email``),
-    or a loop variable."""
+    one the default uses (``candidate.user`` when it uses ``candidate.user.email``);
+    a loop may go over a list the default loops over, and read in its items what
+    the default reads. Tags and filters are those of ``sandbox``."""
     if "\n" not in text.strip():
         return ["Write the subject on the first line and the message below it."]
     for opening, closing in (("{{", "}}"), ("{%", "%}")):
         if text.count(opening) != text.count(closing):
             return [f"A placeholder is not closed: each {opening} needs its {closing}."]
     try:
-        template = _ENGINE().from_string(text)
+        template = sandbox.compile_text(text)
+    except sandbox.Refused as error:
+        return [str(error)]
     except TemplateSyntaxError as error:
         return [f"The text cannot be read: {error}"]
-    allowed = set(placeholders(name))
-    prefixes = {".".join(p.split(".")[:n]) for p in allowed for n in range(1, 9)}
-    loop_names = set(re.findall(r"{%\s*for\s+(\w+)(?:\s*,\s*(\w+))?\s+in", text))
-    loops = {n for pair in loop_names for n in pair if n} | {"forloop"}
-    unknown = sorted(
-        v
-        for v in _variables(template)
-        if v not in prefixes and v.split(".")[0] not in loops
-    )
-    return [
-        f"Unknown placeholder {{{{ {v} }}}}: this message may use "
-        + ", ".join(f"{{{{ {p} }}}}" for p in sorted(allowed))
-        + "."
-        for v in unknown
-    ]
+    return sandbox.problems(template, _default(name)[1], list(placeholders(name)))
+
+
+@lru_cache(maxsize=256)
+def _staff_template(name: str, text: str):
+    """Staff's ``text`` compiled, or ``None`` when it breaks the rules (a row
+    written around the admin's check): then the default is sent. Kept, so a
+    sweep of thousands of messages checks the text once."""
+    problems = check(name, text)
+    if problems:
+        logger.error("Mail template %s is not used: %s", name, " ".join(problems))
+        return None
+    return sandbox.compile_text(text)
 
 
 def _cache_key(name: str) -> str:
@@ -143,15 +110,15 @@ def forget_staff_text(sender, instance, **kwargs):
 
 def render(name: str, context: dict, text: str | None = None) -> tuple[str, str]:
     """``(subject, body)`` of message ``name``: staff's text if any, else the
-    default. Plain text: no HTML escaping of names like "O'Brien"."""
+    default. Plain text: no HTML escaping of names like "O'Brien". A ``text`` given
+    (a preview) that breaks the rules raises ``ValueError`` with what is wrong."""
     if text is None:
         text = staff_text(name)
-    template = (
-        _ENGINE().from_string(text)
-        if text is not None
-        else get_template(f"mail/{name}.txt").template
-    )
-    rendered = template.render(Context(context, autoescape=False))
+    elif problems := check(name, text):
+        raise ValueError(" ".join(problems))
+    default, shape = _default(name)
+    template = (text is not None and _staff_template(name, text)) or default
+    rendered = template.render(Context(plain.values(shape, context), autoescape=False))
     subject, _, body = rendered.partition("\n")
     return subject.strip(), body.strip() + "\n"
 
@@ -201,7 +168,7 @@ def sample(path: str):
 
 def preview(name: str, text: str | None = None) -> tuple[str, str]:
     """``(subject, body)`` rendered with sample data."""
-    roots = {p.split(".")[0] for p in placeholders(name)} - {"site_url"}
+    roots = _default(name)[1].fields
     context = {root: sample(root) for root in roots}
     context["site_url"] = settings.SITE_URL
     return render(name, context, text=text if text is not None else default_text(name))
