@@ -1,8 +1,12 @@
-"""Admin actions that first ask for something (a reason, a date) on a page."""
+"""Admin building blocks: actions that first ask for something (a reason, a date)
+on a page, inlines bounded or read-only, and the CSV export action."""
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
+
+from .csv_export import streamed_csv_response
 
 
 class ReasonForm(forms.Form):
@@ -58,9 +62,39 @@ class ReadOnlyRecord(RecordedByTheProgram):
         return False
 
 
+class BoundedInline(admin.TabularInline):
+    """An editable inline that takes at most ``max_num`` rows in a post.
+
+    Django otherwise builds up to a thousand forms beyond ``max_num`` for a post
+    whose TOTAL_FORMS asks for them; here more than ``max_num`` is a form error
+    and no more forms than that are built.
+    """
+
+    def get_formset(self, request, obj=None, **kwargs):
+        most = self.get_max_num(request, obj, **kwargs)
+        if most is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} needs a max_num.")
+        kwargs.setdefault("absolute_max", most)
+        kwargs.setdefault("validate_max", True)
+        return super().get_formset(request, obj, **kwargs)
+
+
+class SavedRowsOnly(forms.BaseInlineFormSet):
+    """One form per saved row, whatever the post's TOTAL_FORMS and INITIAL_FORMS
+    claim: nothing is added through a read-only inline, so a post asking for
+    thousands of forms builds none of them."""
+
+    def initial_form_count(self):
+        return len(self.get_queryset())
+
+    def total_form_count(self):
+        return self.initial_form_count()
+
+
 class ReadOnlyInline(admin.TabularInline):
     """Rows shown with their parent for reading: no adding, changing or deleting."""
 
+    formset = SavedRowsOnly
     extra = 0
     can_delete = False
 
@@ -77,11 +111,9 @@ def csv_export(filename: str, columns: list[tuple[str, object]], prepare=None):
     ``columns`` are ``(header, field path or callable)``; a path follows relations
     with "__" (``user__email``); ``prepare(queryset)`` adds the joins and counts
     the columns need, so a row costs no query. Select all rows across pages to
-    export a whole filtered list; rows are streamed in chunks.
+    export a whole filtered list; rows are streamed in chunks, through the writer
+    that keeps cells from running as spreadsheet formulas.
     """
-    import csv
-
-    from django.http import StreamingHttpResponse
 
     def value(row, how):
         if callable(how):
@@ -90,25 +122,14 @@ def csv_export(filename: str, columns: list[tuple[str, object]], prepare=None):
             row = getattr(row, part, "") if row is not None else ""
         return "" if row is None else row
 
-    class Echo:
-        def write(self, text):
-            return text
-
     def export(modeladmin, request, queryset):
-        writer = csv.writer(Echo())
         if prepare is not None:
             queryset = prepare(queryset)
         rows = (
-            writer.writerow([value(row, how) for _, how in columns])
+            [value(row, how) for _, how in columns]
             for row in queryset.iterator(chunk_size=2000)
         )
-        header = (writer.writerow([name for name, _ in columns]),)
-        response = StreamingHttpResponse(
-            (line for part in (header, rows) for line in part),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return streamed_csv_response(filename, [name for name, _ in columns], rows)
 
     export.short_description = "Export the selected rows as CSV"
     export.allowed_permissions = ("view",)

@@ -26,8 +26,10 @@ from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
+
+from .csv_export import csv_response
+from .text import CONTROL_CHARACTERS
 
 MAX_BYTES = 512 * 1024
 MAX_ROWS = 2000
@@ -165,11 +167,20 @@ def decode(upload) -> str:
         )
     data = upload.read()
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError(
             "The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”."
         ) from None
+    # NUL and the like mean a binary file, and the database refuses NUL in text.
+    found = CONTROL_CHARACTERS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise ImportFileError(
+            f"Line {line} contains a control character (such as NUL): this is not a "
+            "plain CSV text file. Save it from your spreadsheet as “CSV UTF-8”."
+        )
+    return text
 
 
 def parse_date(value: str) -> datetime.date | None:
@@ -199,10 +210,7 @@ def import_page(request, importer: Importer, *, template, context, done_url, by)
     """
     salt = f"lssc.imports:{type(importer).__name__}:{context.get('salt', '')}"
     if request.method == "GET" and "blank" in request.GET:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="import.csv"'
-        csv.writer(response).writerow([c.name for c in importer.columns])
-        return response
+        return csv_response("import.csv", [c.name for c in importer.columns])
     preview = None
     form = UploadForm()
     payload = ""

@@ -1,11 +1,10 @@
 """The reports pages: a list, and each report's chart, table and CSV."""
 
-import csv
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 
 from lssc.accounts.decorators import staff_required
+from lssc.core.csv_export import csv_response
 
 from .base import report, reports_for
 from .charts import bar_chart
@@ -39,14 +38,9 @@ def report_detail(request, slug):
     start, end = form.range()
     result = found.build(start, end)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{found.slug}-{start}-{end}.csv"'
+        return csv_response(
+            f"{found.slug}-{start}-{end}.csv", result.columns, result.rows
         )
-        writer = csv.writer(response)
-        writer.writerow(result.columns)
-        writer.writerows(result.rows)
-        return response
     query = request.GET.copy()
     query["format"] = "csv"
     return render(
