@@ -155,7 +155,17 @@ class WorkHistoryForm(forms.ModelForm):
         return data
 
 
+# Five years of library work is a handful of jobs for nearly everyone; twenty
+# leaves room for many short or overlapping ones, and bounds the forms a post
+# can make the server build whatever its TOTAL_FORMS says.
+MAX_WORK_PERIODS = 20
+
+
 class BaseWorkHistoryFormSet(forms.BaseInlineFormSet):
+    default_error_messages = {
+        "too_many_forms": "List at most %(num)d periods of library work."
+    }
+
     def clean(self):
         super().clean()
         rows = [
@@ -172,6 +182,9 @@ WorkHistoryFormSet = forms.inlineformset_factory(
     formset=BaseWorkHistoryFormSet,
     extra=1,
     can_delete=True,
+    max_num=MAX_WORK_PERIODS,
+    absolute_max=MAX_WORK_PERIODS,
+    validate_max=True,
 )
 
 

@@ -5,15 +5,17 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.competencies.models import CompetencySet
 from lssc.core.admin_actions import (
+    BoundedInline,
     ReadOnlyInline,
     ReasonForm,
     RecordedByTheProgram,
     action_with_form,
 )
+from lssc.core.admin_autocomplete import SafeAutocomplete
+from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.imports import import_page
 from lssc.core.program import rules
 
@@ -54,9 +56,14 @@ def _file_link(kind, obj, field):
     return format_html('<a href="{}">Download</a>', url)
 
 
-class ContactInline(admin.TabularInline):
+# The people who act for one provider: a coordinator or two, rarely more.
+MAX_PROVIDER_CONTACTS = 20
+
+
+class ContactInline(SafeAutocomplete, BoundedInline):
     model = ProviderContact
     extra = 0
+    max_num = MAX_PROVIDER_CONTACTS
     autocomplete_fields = ["user"]
 
 

@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from lssc.competencies.models import CompetencySet
 
@@ -137,14 +137,36 @@ class CoverageForm(forms.Form):
         return [(c, self[f"c{c.pk}"]) for c in self.competencies]
 
 
+# A course is taught by a few people; twenty covers a team-taught course with
+# guest instructors, and bounds the forms a post can make the server build.
+MAX_INSTRUCTORS = 20
+# Offerings planned over an approval's three years: a new cohort every month is
+# 36; fifty leaves room, and bounds the forms a post can make the server build.
+MAX_OFFERINGS = 50
+
+
+class InstructorFormSetBase(BaseInlineFormSet):
+    default_error_messages = {"too_many_forms": "Name at most %(num)d instructors."}
+
+
+class OfferingFormSetBase(BaseInlineFormSet):
+    default_error_messages = {
+        "too_many_forms": "List at most %(num)d planned offerings."
+    }
+
+
 InstructorFormSet = inlineformset_factory(
     CourseApplication,
     Instructor,
+    formset=InstructorFormSetBase,
     fields=["name", "qualifications"],
     labels={"name": "Instructor's name", "qualifications": "Qualifications"},
     widgets={"qualifications": forms.Textarea(attrs={"rows": 2})},
     extra=1,
     can_delete=True,
+    max_num=MAX_INSTRUCTORS,
+    absolute_max=MAX_INSTRUCTORS,
+    validate_max=True,
 )
 
 
@@ -167,7 +189,15 @@ class OfferingForm(forms.ModelForm):
 
 
 OfferingFormSet = inlineformset_factory(
-    CourseApplication, Offering, form=OfferingForm, extra=1, can_delete=True
+    CourseApplication,
+    Offering,
+    form=OfferingForm,
+    formset=OfferingFormSetBase,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_OFFERINGS,
+    absolute_max=MAX_OFFERINGS,
+    validate_max=True,
 )
 
 

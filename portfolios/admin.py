@@ -1,9 +1,15 @@
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
-from lssc.core.admin_actions import ReadOnlyInline, ReadOnlyRecord, RecordedByTheProgram
+from lssc.competencies.models import MAX_COMPETENCIES_PER_SET
+from lssc.core.admin_actions import (
+    BoundedInline,
+    ReadOnlyInline,
+    ReadOnlyRecord,
+    RecordedByTheProgram,
+)
+from lssc.core.admin_history import SimpleHistoryAdmin
 
 from .models import (
     Evidence,
@@ -54,9 +60,10 @@ class EvidenceLinkAdmin(ReadOnlyRecord, admin.ModelAdmin):
     raw_id_fields = ("evidence",)
 
 
-class PreReviewCommentInline(admin.TabularInline):
+class PreReviewCommentInline(BoundedInline):
     model = PreReviewComment
     extra = 1
+    max_num = MAX_COMPETENCIES_PER_SET  # one comment per competency
     autocomplete_fields = ()
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

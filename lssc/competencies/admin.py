@@ -1,12 +1,15 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Competency, CompetencySet
+from lssc.core.admin_actions import BoundedInline
+from lssc.core.admin_history import SimpleHistoryAdmin
+
+from .models import MAX_COMPETENCIES_PER_SET, Competency, CompetencySet
 
 
-class CompetencyInline(admin.TabularInline):
+class CompetencyInline(BoundedInline):
     model = Competency
     extra = 0
+    max_num = MAX_COMPETENCIES_PER_SET
     fields = ("number", "part", "kind", "text")
     can_delete = False
 

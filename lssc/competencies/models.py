@@ -76,6 +76,12 @@ class CompetencySet(models.Model):
         return False
 
 
+# The largest published set has 22 competencies; fifty leaves room for a revised
+# catalog and bounds the rows one form (a set's competencies, a pre-review's
+# comments, one per competency) accepts.
+MAX_COMPETENCIES_PER_SET = 50
+
+
 class Competency(models.Model):
     """One numbered competency, either knowledge or an ability."""
 

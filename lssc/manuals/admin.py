@@ -2,7 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
+
+from lssc.core.admin_actions import SavedRowsOnly
+from lssc.core.admin_history import SimpleHistoryAdmin
 
 from .content import figures, problems, render
 from .models import Manual, Section
@@ -77,6 +79,7 @@ class SectionAdmin(SimpleHistoryAdmin):
 
 class SectionLinks(admin.TabularInline):
     model = Section
+    formset = SavedRowsOnly  # links only: no rows are added here
     fields = ("order", "link", "updated_at")
     readonly_fields = ("order", "link", "updated_at")
     extra = 0
