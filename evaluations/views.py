@@ -5,13 +5,16 @@ never the candidate's name; they see another evaluator's assessment (never the
 name) only once both first reviews are in. Everything else answers 404.
 """
 
+from contextlib import suppress
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from lssc.core.downloads import attachment
 from lssc.core.program import rules
 from portfolios.filetypes import BY_NAME
 from portfolios.models import Evidence, Portfolio, Submission
@@ -24,6 +27,7 @@ from .rules import Rating, verdict
 from .services import EvaluationError, assignment_decline
 
 VISIBLE_STATES = (AssignmentState.ASSIGNED, AssignmentState.SUBMITTED)
+ALREADY_SUBMITTED = "This review has been submitted already: it can no longer change."
 
 
 def _evaluator(request) -> Evaluator:
@@ -129,6 +133,10 @@ def review(request, pk):
 @require_POST
 def review_post(request, pk):
     assignment = _assignment(request, pk)
+    if assignment.state != AssignmentState.ASSIGNED:
+        # A second click, or the form posted again from the browser's history.
+        messages.error(request, ALREADY_SUBMITTED)
+        return redirect("evaluations:review", pk=assignment.pk)
     competencies = assignment.submission.portfolio.competency_set.competencies.all()
     assessment = Assessment(
         ratings={
@@ -141,7 +149,8 @@ def review_post(request, pk):
         comments_for_candidate=request.POST.get("comments_for_candidate", ""),
         comments_for_committee=request.POST.get("comments_for_committee", ""),
     )
-    action = review_submit if "submit" in request.POST else review_save
+    submitting = "submit" in request.POST
+    action = review_submit if submitting else review_save
     try:
         action(
             evaluator=assignment.evaluator,
@@ -149,19 +158,26 @@ def review_post(request, pk):
             assessment=assessment,
         )
     except Assignment.DoesNotExist:
+        # Submitted by a request that arrived at the same moment, or taken away.
+        if Assignment.objects.filter(
+            pk=assignment.pk, state=AssignmentState.SUBMITTED
+        ).exists():
+            messages.error(request, ALREADY_SUBMITTED)
+            return redirect("evaluations:review", pk=assignment.pk)
         raise Http404 from None
     except EvaluationError as error:
-        # A failed submission keeps what was typed: save it as a draft.
-        review_save(
-            evaluator=assignment.evaluator,
-            assignment_id=assignment.pk,
-            assessment=assessment,
-        )
         messages.error(request, str(error))
+        if submitting:
+            # A refused submission keeps what was typed as a draft, when it is
+            # valid as one (a rating that is not one of the choices is not).
+            with suppress(EvaluationError):
+                review_save(
+                    evaluator=assignment.evaluator,
+                    assignment_id=assignment.pk,
+                    assessment=assessment,
+                )
     else:
-        messages.success(
-            request, "Review submitted." if "submit" in request.POST else "Draft saved."
-        )
+        messages.success(request, "Review submitted." if submitting else "Draft saved.")
     return redirect("evaluations:review", pk=assignment.pk)
 
 
@@ -190,9 +206,8 @@ def evidence(request, pk, evidence_id):
     if evidence_id not in names:
         raise Http404
     item = get_object_or_404(Evidence, pk=evidence_id)
-    return FileResponse(
+    return attachment(
         item.file.open("rb"),
-        as_attachment=True,
         filename=item.name,
         content_type=BY_NAME[item.kind].mime,
     )

@@ -6,6 +6,8 @@ from lssc.core.filetypes import (
     BY_NAME,
     TEXT,
     Kind,
+    UnsafeFile,
+    identify,
     safe_name,
     sniff,
 )
@@ -16,6 +18,8 @@ __all__ = [
     "BY_NAME",
     "TEXT",
     "Kind",
+    "UnsafeFile",
+    "identify",
     "safe_name",
     "sniff",
 ]

@@ -22,7 +22,7 @@ from lssc.payments.checkout import pay_for
 from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payment_cancel, payments_for
 
-from .filetypes import ACCEPTED_LABELS, safe_name, sniff
+from .filetypes import ACCEPTED_LABELS, UnsafeFile, identify, safe_name
 from .models import (
     Evidence,
     EvidenceLink,
@@ -42,11 +42,36 @@ class PortfolioError(Exception):
     """A change the portfolio's state or the upload does not allow."""
 
 
+class NarrativesTooLong(PortfolioError):
+    """Narratives over the length limit; ``errors`` says which, by competency id."""
+
+    def __init__(self, errors: dict[int, str]):
+        self.errors = errors
+        super().__init__(" ".join(errors.values()))
+
+
 # Reading ------------------------------------------------------------------------------
 
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def narrative_length(text: str) -> int:
+    """Characters as the candidate's browser counts them: a line break is one."""
+    return len(text.replace("\r\n", "\n").strip())
+
+
+def narrative_length_problem(text: str) -> str | None:
+    """Why the narrative is too long to save, or None."""
+    limit = rules().PORTFOLIO_NARRATIVE_MAX_CHARS
+    length = narrative_length(text)
+    if length <= limit:
+        return None
+    return (
+        f"The narrative has {length:,} characters; at most {limit:,} are allowed. "
+        f"Shorten it by {length - limit:,}."
+    )
 
 
 def submission_gaps(portfolio: Portfolio) -> list[str]:
@@ -122,13 +147,38 @@ def _competency(portfolio: Portfolio, competency_id):
 # Narratives ---------------------------------------------------------------------------
 
 
-def narrative_save(*, portfolio_id, competency_id, text: str, by) -> Narrative:
+def narratives_save(*, portfolio_id, texts: dict, by) -> list[Narrative]:
+    """Save narratives by competency id: all of them, or none if one is refused.
+
+    Raises ``NarrativesTooLong`` naming each narrative over the limit.
+    """
     with transaction.atomic():
         portfolio = _editable(portfolio_id)
-        competency = _competency(portfolio, competency_id)
-        narrative, _ = Narrative.objects.update_or_create(
-            portfolio=portfolio, competency=competency, defaults={"text": text.strip()}
-        )
+        competencies = [
+            (_competency(portfolio, competency_id), text)
+            for competency_id, text in texts.items()
+        ]
+        errors = {
+            competency.pk: f"Competency {competency.number}: {problem}"
+            for competency, text in competencies
+            if (problem := narrative_length_problem(text))
+        }
+        if errors:
+            raise NarrativesTooLong(errors)
+        return [
+            Narrative.objects.update_or_create(
+                portfolio=portfolio,
+                competency=competency,
+                defaults={"text": text.strip()},
+            )[0]
+            for competency, text in competencies
+        ]
+
+
+def narrative_save(*, portfolio_id, competency_id, text: str, by) -> Narrative:
+    (narrative,) = narratives_save(
+        portfolio_id=portfolio_id, texts={competency_id: text}, by=by
+    )
     return narrative
 
 
@@ -145,14 +195,15 @@ def _checked_upload(upload):
             f"The file is {upload.size / MB:.1f} MB; each file may be at most "
             f"{program.EVIDENCE_MAX_FILE_MB} MB."
         )
-    upload.seek(0)
-    kind = sniff(upload.read(8192))
+    try:
+        kind = identify(upload)
+    except UnsafeFile as error:
+        raise PortfolioError(str(error)) from None
     if kind is None:
         raise PortfolioError(
             f"This file is not one of the kinds accepted ({ACCEPTED_LABELS}), "
             "whatever its name says."
         )
-    upload.seek(0)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -14,6 +14,7 @@ from candidates.models import Candidate
 from lssc.audit.models import AuditEntry
 from lssc.competencies.models import CompetencySet
 from lssc.competencies.selectors import grouped_competencies
+from lssc.core.downloads import attachment
 from lssc.core.program import rules
 from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
@@ -22,13 +23,15 @@ from .filetypes import BY_NAME
 from .forms import EvidenceLinkForm, EvidenceUploadForm
 from .models import Evidence, EvidenceLink, Portfolio, PortfolioStatus
 from .services import (
+    NarrativesTooLong,
     PortfolioError,
     evidence_add,
     evidence_link,
     evidence_remove,
     evidence_replace,
     evidence_unlink,
-    narrative_save,
+    narrative_length,
+    narratives_save,
     portfolio_open,
     portfolio_pay,
     portfolio_submit,
@@ -110,7 +113,12 @@ def portfolio_start(request, slug):
 
 @login_required
 def builder(request, pk):
-    portfolio = _own_portfolio(request, pk)
+    return _builder_page(request, _own_portfolio(request, pk))
+
+
+def _builder_page(request, portfolio, *, drafts=None, errors=None, status=200):
+    """The builder; ``drafts`` are refused narratives, shown with their ``errors``."""
+    drafts, errors = drafts or {}, errors or {}
     competency_set = CompetencySet.objects.prefetch_related("competencies").get(
         pk=portfolio.competency_set_id
     )
@@ -130,8 +138,12 @@ def builder(request, pk):
     for part in parts:
         for group in part.kinds:
             for competency in group.competencies:
-                competency.narrative = narratives.get(competency.pk, "")
+                competency.narrative = drafts.get(
+                    competency.pk, narratives.get(competency.pk, "")
+                )
                 competency.words = word_count(competency.narrative)
+                competency.characters = narrative_length(competency.narrative)
+                competency.error = errors.get(competency.pk, "")
                 competency.evidence = evidence_by_competency.get(competency.pk, [])
     timeline = AuditEntry.objects.filter(
         subject_type=ContentType.objects.get_for_model(Portfolio),
@@ -164,27 +176,35 @@ def builder(request, pk):
             "timeline": timeline,
             "pre_review": latest,
             "min_words": rules().PORTFOLIO_NARRATIVE_MIN_WORDS,
+            "max_characters": rules().PORTFOLIO_NARRATIVE_MAX_CHARS,
         },
+        status=status,
     )
 
 
 @login_required
 @require_POST
-def narratives_save(request, pk):
+def narratives_save_view(request, pk):
     portfolio = _own_portfolio(request, pk)
-
-    def save_all():
-        for competency in portfolio.competency_set.competencies.all():
-            field = f"narrative-{competency.pk}"
-            if field in request.POST:
-                narrative_save(
-                    portfolio_id=portfolio.pk,
-                    competency_id=competency.pk,
-                    text=request.POST[field],
-                    by=request.user,
-                )
-
-    _attempt(request, save_all, "Narratives saved.")
+    texts = {
+        competency.pk: request.POST[f"narrative-{competency.pk}"]
+        for competency in portfolio.competency_set.competencies.all()
+        if f"narrative-{competency.pk}" in request.POST
+    }
+    try:
+        narratives_save(portfolio_id=portfolio.pk, texts=texts, by=request.user)
+    except NarrativesTooLong as error:
+        # Shown again as typed, so that nothing the candidate wrote is lost.
+        messages.error(
+            request, f"Nothing was saved: {len(error.errors)} narrative(s) too long."
+        )
+        return _builder_page(
+            request, portfolio, drafts=texts, errors=error.errors, status=400
+        )
+    except PortfolioError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Narratives saved.")
     return redirect("portfolios:builder", pk=portfolio.pk)
 
 
@@ -290,9 +310,8 @@ def evidence_download(request, pk):
     owner = evidence.portfolio.candidate.user_id == request.user.pk
     if not (owner or request.user.has_perm("portfolios.view_evidence")):
         raise Http404
-    return FileResponse(
+    return attachment(
         evidence.file.open("rb"),
-        as_attachment=True,
         filename=evidence.name,
         content_type=BY_NAME[evidence.kind].mime,
     )

@@ -6,8 +6,10 @@ check one.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+
+from lssc.core.downloads import attachment
 
 from ..certificates import (
     achieved_sets,
@@ -68,9 +70,8 @@ def certificate_download(request, number):
             {"certification": certification},
             status=202,
         )
-    return FileResponse(
+    return attachment(
         certification.certificate.open("rb"),
-        as_attachment=True,
         filename=f"LSSC-certificate-{certification.number}.pdf",
         content_type="application/pdf",
     )

@@ -3,12 +3,13 @@ and graduation claims; and the one view that streams the documents."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from candidates.models import Candidate
+from lssc.core.downloads import attachment
 
 from ..achievements import (
     claim_file,
@@ -137,10 +138,8 @@ def official_form(request, pk):
     from weasyprint import HTML  # heavy: loaded when a form is asked for
 
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
     name = f"LSSC-completion-form-{candidate.number}-{course.pk}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(pdf, filename=name, content_type="application/pdf")
 
 
 @login_required
@@ -210,4 +209,4 @@ def download(request, kind, pk):
     if not document or not allowed(request.user, obj):
         raise Http404
     name = getattr(obj, name_field) if name_field else f"agreement-{obj.pk}.pdf"
-    return FileResponse(document.open("rb"), as_attachment=True, filename=name)
+    return attachment(document.open("rb"), filename=name)

@@ -4,8 +4,10 @@ answers 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+
+from lssc.core.downloads import attachment
 
 from .forms import GroundsForm, NoticeForm
 from .models import Appeal, AppealDocument
@@ -96,6 +98,4 @@ def document_download(request, pk):
         or request.user.has_perm("appeals.view_appeal")
     ):
         raise Http404
-    return FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.name
-    )
+    return attachment(document.file.open("rb"), filename=document.name)

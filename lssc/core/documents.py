@@ -3,7 +3,7 @@ scan (JPEG, PNG) only, recognised by their content."""
 
 from lssc.core.program import rules
 
-from .filetypes import ACCEPTED, Kind, safe_name, sniff
+from .filetypes import ACCEPTED, UnsafeFile, identify, safe_name
 
 DOCUMENT_KINDS = (ACCEPTED["pdf"], ACCEPTED["jpg"], ACCEPTED["png"])
 
@@ -19,9 +19,10 @@ def document_name(upload) -> str:
         raise DocumentRefused("The file is empty.")
     if upload.size > max_mb * 1024 * 1024:
         raise DocumentRefused(f"The file is larger than {max_mb} MB.")
-    upload.seek(0)
-    kind: Kind | None = sniff(upload.read(8192))
-    upload.seek(0)
+    try:
+        kind = identify(upload)
+    except UnsafeFile as error:
+        raise DocumentRefused(str(error)) from None
     if kind not in DOCUMENT_KINDS:
         raise DocumentRefused(
             "Upload a PDF, or a scan or photo as JPEG or PNG: this file is not one."

@@ -44,6 +44,8 @@ class ProgramRules:
     CE_MAX_HOURS_PER_DAY: int = 24
     # Portfolios and their evaluation.
     PORTFOLIO_NARRATIVE_MIN_WORDS: int = 50
+    # Characters per competency's narrative (a line break counts as one).
+    PORTFOLIO_NARRATIVE_MAX_CHARS: int = 20_000
     EVIDENCE_MAX_FILE_MB: int = 25
     PORTFOLIO_MAX_TOTAL_MB: int = 250
     # A set is met when at least this share of its competencies is rated "met"

@@ -32,6 +32,9 @@ def all_pdf(request):
 
 
 def _pdf_response(data: bytes, name: str) -> HttpResponse:
+    # Shown in the browser, unlike uploaded files (``lssc.core.downloads``): the
+    # site makes this PDF from published manuals, and browsers' PDF viewers do
+    # not open a document under a sandboxing policy.
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response

@@ -4,12 +4,13 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from candidates.models import Certification
+from lssc.core.downloads import attachment
 from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
 
@@ -116,11 +117,7 @@ def evidence(request, pk):
     )
     if not activity.evidence or not allowed:
         raise Http404
-    return FileResponse(
-        activity.evidence.open("rb"),
-        as_attachment=True,
-        filename=activity.evidence_name,
-    )
+    return attachment(activity.evidence.open("rb"), filename=activity.evidence_name)
 
 
 @login_required
