@@ -16,8 +16,12 @@ def pytest_collection_modifyitems(items):
         if committing:
             # A test that really commits ends with the tables emptied; the rows the
             # migrations load (competency sets, fees, staff groups) are put back.
-            # Every such test must do so, or the next one finds duplicate rows.
-            item.fixturenames.append("django_db_serialized_rollback")
+            # Every such test must do so, or the next one finds no rows. Said on
+            # the marker, which is what decides whether the database is serialized
+            # when it is set up (whichever tests are selected).
+            kwargs = {**(marker.kwargs if marker else {})}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
 @pytest.fixture(scope="session")
