@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
-from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import (
     ReadOnlyInline,
@@ -10,6 +9,7 @@ from lssc.core.admin_actions import (
     action_with_form,
     csv_export,
 )
+from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_links import as_list, person_links
 from lssc.core.admin_search import PersonSearch
 
@@ -271,7 +271,10 @@ class ShareLinkAdmin(admin.ModelAdmin):
     list_select_related = ("candidate__user",)
     search_fields = ("label", "candidate__number", "candidate__user__email")
     readonly_fields = ("candidate", "label", "expires_on", "revoked_at", "created_at")
+    # The token is the key to the record, and the link's address holds it: neither
+    # is shown here.
     exclude = ("token",)
+    view_on_site = False
 
     def has_add_permission(self, request):
         return False

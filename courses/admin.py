@@ -458,6 +458,13 @@ class RecognitionAgreementAdmin(SimpleHistoryAdmin):
     search_fields = ("college", "program_name")
     readonly_fields = ("signed_document",)
 
+    def get_exclude(self, request, obj=None):
+        # Staff who may only view see every field as text, and the text of a private
+        # file is a URL it does not have: the "download" field links it instead.
+        if obj is not None and not self.has_change_permission(request, obj):
+            return ["document"]
+        return super().get_exclude(request, obj)
+
     @admin.display(description="download")
     def signed_document(self, obj):
         return _file_link("agreement", obj, "document")

@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from courses.models import Course
 from courses.selectors import approved_courses
@@ -16,6 +15,8 @@ from lssc.core.admin_actions import (
     action_with_form,
     csv_export,
 )
+from lssc.core.admin_autocomplete import SafeAutocomplete
+from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.imports import import_page
 from portfolios.models import Submission
 
@@ -156,7 +157,7 @@ class TrainingForm(forms.Form):
 
 
 @admin.register(Evaluator)
-class EvaluatorAdmin(SimpleHistoryAdmin):
+class EvaluatorAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     form = EvaluatorForm
     list_display = ("__str__", "institution", "trained_on", "active", "max_assignments")
     list_filter = ("active", "sets", ("trained_on", admin.EmptyFieldListFilter))

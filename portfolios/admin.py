@@ -36,6 +36,9 @@ class EvidenceInline(ReadOnlyInline):
 
     @admin.display(description="file")
     def download(self, obj):
+        # A row posted with an id that names no evidence is shown unsaved.
+        if obj.pk is None:
+            return "—"
         url = reverse("portfolios:download", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, obj.name)
 

@@ -1,7 +1,6 @@
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import (
     ReadOnlyRecord,
@@ -9,6 +8,7 @@ from lssc.core.admin_actions import (
     RecordedByTheProgram,
     action_with_form,
 )
+from lssc.core.admin_history import SimpleHistoryAdmin
 
 from .models import Activity, Renewal
 from .rules import hours_text

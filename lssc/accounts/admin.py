@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
-from simple_history.admin import SimpleHistoryAdmin
+
+from lssc.core.admin_history import SimpleHistoryAdmin
 
 from .models import User
 

@@ -2,13 +2,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import (
     ReadOnlyInline,
     RecordedByTheProgram,
     action_with_form,
 )
+from lssc.core.admin_history import SimpleHistoryAdmin
 
 from .models import Appeal, AppealDocument, AppealStatus
 from .services import AppealError, appeal_decide, appeal_review_start

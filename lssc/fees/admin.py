@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
-from simple_history.admin import SimpleHistoryAdmin
+
+from lssc.core.admin_history import SimpleHistoryAdmin
 
 from .models import Fee
 

@@ -1,9 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from simple_history.admin import SimpleHistoryAdmin
 
 from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
+from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_search import PersonSearch
 
 from .enums import OFFLINE_METHODS, PaymentStatus

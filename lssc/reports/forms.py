@@ -5,18 +5,28 @@ from django.utils import timezone
 
 from lssc.core.dates import add_months
 
+# Reports look back to before the program began and ahead to its projections; days
+# far outside would leave the calendar when a report adds months to them.
+EARLIEST = datetime.date(2000, 1, 1)
+LATEST = datetime.date(2099, 12, 31)
+
+
+def _day_input():
+    return forms.DateInput(
+        attrs={"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()}
+    )
+
 
 class RangeForm(forms.Form):
-    start = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label="From", required=False, widget=_day_input())
+    end = forms.DateField(label="To", required=False, widget=_day_input())
 
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
+        for name, day in (("start", start), ("end", end)):
+            if day and not EARLIEST <= day <= LATEST:
+                self.add_error(name, f"Choose a day from {EARLIEST:%Y} to {LATEST:%Y}.")
         if start and end and end < start:
             self.add_error("end", "The end must not be before the start.")
         return data
