@@ -2,11 +2,11 @@
 
 import redis
 from django.conf import settings
+from django.db import connection
+from django.db.utils import DatabaseError
 from django.utils.crypto import constant_time_compare
 
 from lssc.accounts.two_factor import staff_powers
-from django.db import connection
-from django.db.utils import DatabaseError
 
 
 def database_status() -> str:

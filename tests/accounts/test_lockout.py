@@ -1,4 +1,4 @@
-"""A stranger's failed passwords cannot lock the real person out of their own browser."""
+"""A stranger's failed passwords cannot lock the real person out of their browser."""
 
 import pytest
 from django.core import mail
@@ -101,7 +101,9 @@ def test_a_password_reset_lifts_the_lock(person):
 
     mail.outbox.clear()
     stranded.post(
-        reverse("account_reset_password"), {"email": user.email}, REMOTE_ADDR="192.0.2.10"
+        reverse("account_reset_password"),
+        {"email": user.email},
+        REMOTE_ADDR="192.0.2.10",
     )
     link = next(
         line for line in mail.outbox[0].body.splitlines() if "/password/reset/" in line

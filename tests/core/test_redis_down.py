@@ -12,9 +12,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluations.models import Assignment
+from evaluations.models import Assignment, Evaluator
 from lssc.accounts.roles import StaffGroup
 from lssc.celery import app
+from lssc.competencies.models import CompetencySet
 from lssc.notifications.models import MailState, OutgoingMail
 from lssc.outbox import services as outbox
 from lssc.outbox.models import PendingTask
@@ -23,7 +24,6 @@ from lssc.payments.models import Payment
 from portfolios.models import PortfolioStatus
 from portfolios.services import portfolio_open, portfolio_pay, portfolio_submit
 from tests.candidates.helpers import admitted_candidate
-from tests.evaluations.conftest import make_evaluator, technology  # noqa: F401
 from tests.factories import PASSWORD, UserFactory, staff_user
 from tests.portfolios.test_submission import complete
 
@@ -108,9 +108,16 @@ def test_rate_limits_still_count_while_the_cache_is_down(client, cache_down):
 
 
 @pytest.fixture
-def check_payment(make_evaluator, technology):
-    make_evaluator("Ann Reviewer")
-    make_evaluator("Bob Reviewer")
+def check_payment():
+    """A Technology portfolio, submitted, to be paid by check; two evaluators ready."""
+    technology = CompetencySet.objects.get(slug="technology")
+    for name in ("Ann Reviewer", "Bob Reviewer"):
+        evaluator = Evaluator.objects.create(
+            user=UserFactory(full_name=name),
+            institution="Lakeside College",
+            trained_on=datetime.date(2026, 3, 1),
+        )
+        evaluator.sets.set([technology])
     candidate = admitted_candidate()
     portfolio = portfolio_open(candidate=candidate, competency_set=technology, by=None)
     complete(portfolio)
@@ -200,9 +207,12 @@ def test_a_real_worker_sends_what_waited_for_the_broker(
         PendingTask.objects.update(created_at=timezone.now() - outbox.SWEEP_GRACE)
         with start_worker(app, pool="solo", perform_ping_check=False):
             deadline = time.monotonic() + 20
-            while time.monotonic() < deadline and OutgoingMail.objects.filter(
-                pk__in=held, state=MailState.QUEUED
-            ).exists():
+            while (
+                time.monotonic() < deadline
+                and OutgoingMail.objects.filter(
+                    pk__in=held, state=MailState.QUEUED
+                ).exists()
+            ):
                 time.sleep(0.2)
             outbox.dispatch_pending()  # a sweep after the start changes nothing
             time.sleep(0.5)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lssc.accounts.roles import StaffGroup
-from lssc.notifications.models import MailState, OutgoingMail
+from lssc.notifications.models import MailState
 from lssc.notifications.services import mail_queue, mail_retry_due
 from tests.factories import staff_user
 
