@@ -100,3 +100,38 @@ def test_unpublished_manuals_are_hidden_from_staff_without_two_factor(client):
     assert client.get(url).status_code == 404
     client.force_login(staff_user(StaffGroup.PROGRAM_OFFICER))
     assert client.get(url).status_code == 200
+
+
+OFFER = "Set up two-factor authentication"
+
+
+def test_evaluators_work_without_two_factor_and_are_offered_it(client):
+    import datetime
+
+    from evaluations.models import Evaluator
+
+    evaluator = Evaluator.objects.create(
+        user=UserFactory(),
+        institution="Lakeside College",
+        trained_on=datetime.date(2026, 3, 1),
+    )
+    client.force_login(evaluator.user)
+    page = client.get(reverse("evaluations:dashboard"))
+    assert page.status_code == 200
+    assert OFFER in page.content.decode()
+    TOTP.activate(evaluator.user, TOTP_SECRET)
+    assert OFFER not in client.get(reverse("evaluations:dashboard")).content.decode()
+
+
+def test_providers_work_without_two_factor_and_are_offered_it(client):
+    from tests.courses.conftest import contact_of, make_provider
+
+    contact = contact_of(make_provider(contacts=1))
+    client.force_login(contact)
+    page = client.get(reverse("courses:provider_dashboard"))
+    assert page.status_code == 200
+    assert OFFER in page.content.decode()
+    TOTP.activate(contact, TOTP_SECRET)
+    assert (
+        OFFER not in client.get(reverse("courses:provider_dashboard")).content.decode()
+    )

@@ -23,3 +23,11 @@ def ordinal(number):
         else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
     return f"{number}{suffix}"
+
+
+@register.filter
+def has_two_factor(user) -> bool:
+    """Whether ``user`` protects their account with a second factor."""
+    from lssc.accounts.two_factor import two_factor_enabled
+
+    return two_factor_enabled(user)
