@@ -7,21 +7,28 @@ from django.db import connections
 from tests.factories import UserFactory
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
+    committing = set()
     for item in items:
         marker = item.get_closest_marker("django_db")
-        committing = {"transactional_db", "live_server"} & set(item.fixturenames) or (
+        if {"transactional_db", "live_server"} & set(item.fixturenames) or (
             marker is not None and marker.kwargs.get("transaction")
-        )
-        if committing:
+        ):
             # A test that really commits ends with the tables emptied; the rows the
-            # migrations load (competency sets, fees, staff groups) are put back.
-            # Every such test must do so, or the next one finds no rows. Said on
-            # the marker, which is what decides whether the database is serialized
-            # when it is set up (whichever tests are selected).
+            # migrations load (competency sets, fees, staff groups) are put back at
+            # the start of the next such test. Said on the marker, which is what
+            # decides whether the database is serialized when it is set up
+            # (whichever tests are selected).
             kwargs = {**(marker.kwargs if marker else {})}
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+            committing.add(item)
+    # They run last, as Django orders them: a test in a rolled-back transaction
+    # after them would find the tables empty. Last also after pytest's own
+    # reordering around session-scoped parameters (the browser suite's), which
+    # can move them between the others.
+    items.sort(key=lambda item: item in committing)
 
 
 @pytest.fixture(scope="session")
