@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from candidates.services import application_reject
 from courses.achievements import claim_file, completion_record
-from courses.models import RecognitionAgreement
 from evaluations.models import Evaluator
 from lssc.accounts.roles import StaffGroup
 from lssc.appeals.services import appeal_notice
@@ -23,7 +22,7 @@ from portfolios.services import evidence_add, portfolio_open
 from renewals.services import activity_log
 from tests.candidates.helpers import admitted_candidate, submitted
 from tests.candidates.test_certificates import certify
-from tests.courses.conftest import approved_course, make_provider
+from tests.courses.conftest import approved_course, lakeside_agreement, make_provider
 from tests.evaluations.test_views import submitted_and_paid
 from tests.factories import UserFactory, staff_user
 from tests.portfolios import files
@@ -136,13 +135,8 @@ def completion_form(commit):
 
 
 def _agreement():
-    agreement = RecognitionAgreement.objects.create(
-        college="Lakeside Community College",
-        program_name="Library Technical Assistant AAS",
-        state="MN",
-        effective_from=datetime.date(2020, 1, 1),
+    agreement = lakeside_agreement(
         effective_until=datetime.date(2024, 12, 31),
-        signed_on=datetime.date(2019, 12, 1),
         document=pdf("agreement.pdf"),
     )
     agreement.competency_sets.set(CompetencySet.objects.order_by("position")[:6])

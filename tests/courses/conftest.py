@@ -19,6 +19,7 @@ from courses.models import (
     Offering,
     Pacing,
     ProviderType,
+    RecognitionAgreement,
 )
 from courses.services import (
     application_approve,
@@ -48,6 +49,20 @@ def on(day: datetime.date, hour: int = 12):
         day, datetime.time(hour), tzinfo=timezone.get_default_timezone()
     )
     return time_machine.travel(moment, tick=False)
+
+
+def lakeside_agreement(**fields) -> RecognitionAgreement:
+    """Lakeside's LTA program, recognised from 2020 (``fields`` add or override)."""
+    return RecognitionAgreement.objects.create(
+        **{
+            "college": "Lakeside Community College",
+            "program_name": "Library Technical Assistant AAS",
+            "state": "MN",
+            "effective_from": datetime.date(2020, 1, 1),
+            "signed_on": datetime.date(2019, 12, 1),
+            **fields,
+        }
+    )
 
 
 def contact_of(provider):

@@ -31,6 +31,7 @@ from tests.courses.conftest import (
     complete_application,
     contact_of,
     in_review,
+    lakeside_agreement,
     mails_to,
     pdf,
 )
@@ -362,12 +363,7 @@ def test_verifying_a_claim_achieves_every_set_the_agreement_covers(
     sets = list(CompetencySet.objects.required()) + list(
         CompetencySet.objects.electives()[:3]
     )
-    agreement = RecognitionAgreement.objects.create(
-        college="Lakeside Community College",
-        program_name="Library Technical Assistant AAS",
-        state="MN",
-        effective_from=datetime.date(2020, 1, 1),
-        signed_on=datetime.date(2019, 12, 1),
+    agreement = lakeside_agreement(
         document=SimpleUploadedFile("agreement.pdf", files.PDF),
     )
     agreement.competency_sets.set(sets)

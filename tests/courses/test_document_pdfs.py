@@ -12,7 +12,7 @@ from django.utils import timezone
 from courses.achievements import completion_record
 from courses.models import Completion, RecognitionAgreement, RecognitionClaim
 from lssc.competencies.models import CompetencySet
-from tests.courses.conftest import approved_course
+from tests.courses.conftest import approved_course, lakeside_agreement
 from tests.portfolios import files
 from tests.storage import stored_files
 
@@ -83,13 +83,8 @@ def test_an_unsafe_form_sent_later_is_not_kept(
 
 @UNSAFE
 def test_a_claim_with_an_unsafe_transcript_is_not_recorded(signed_in, content, message):
-    agreement = RecognitionAgreement.objects.create(
-        college="Lakeside Community College",
-        program_name="Library Technical Assistant AAS",
-        state="MN",
-        effective_from=datetime.date(2020, 1, 1),
+    agreement = lakeside_agreement(
         effective_until=datetime.date(2024, 12, 31),
-        signed_on=datetime.date(2019, 12, 1),
     )
     agreement.competency_sets.set(CompetencySet.objects.order_by("position")[:6])
 

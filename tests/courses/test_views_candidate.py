@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.achievements import completion_record, completion_verify
-from courses.models import Completion, RecognitionAgreement, RecognitionClaim
+from courses.models import Completion, RecognitionClaim
 from lssc.accounts.roles import StaffGroup
 from lssc.competencies.models import CompetencySet
 from lssc.core.dates import add_years
 from tests.candidates.helpers import admitted_candidate
-from tests.courses.conftest import approved_course, pdf
+from tests.courses.conftest import approved_course, lakeside_agreement, pdf
 from tests.factories import UserFactory, staff_user
 from tests.pdfs import pdf_text
 from tests.portfolios import files
@@ -69,13 +69,8 @@ def record(client, course, completed_on, *, result="Pass", upload=None):
 
 @pytest.fixture
 def agreement(db):
-    agreement = RecognitionAgreement.objects.create(
-        college="Lakeside Community College",
-        program_name="Library Technical Assistant AAS",
-        state="MN",
-        effective_from=datetime.date(2020, 1, 1),
+    agreement = lakeside_agreement(
         effective_until=datetime.date(2024, 12, 31),
-        signed_on=datetime.date(2019, 12, 1),
         document=SimpleUploadedFile("agreement.pdf", files.PDF),
     )
     agreement.competency_sets.set(CompetencySet.objects.order_by("position")[:6])

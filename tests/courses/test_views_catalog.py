@@ -15,7 +15,6 @@ from courses.models import (
     Pacing,
     Provider,
     ProviderType,
-    RecognitionAgreement,
 )
 from lssc.competencies.models import CompetencySet
 from lssc.core.dates import add_years
@@ -23,6 +22,7 @@ from tests.courses.conftest import (
     approved_course,
     complete_application,
     in_review,
+    lakeside_agreement,
     make_provider,
 )
 from tests.courses.view_helpers import catalog_course
@@ -340,13 +340,8 @@ def test_the_agreements_page_is_public_and_lists_the_agreements(client):
     assert "No agreement has been signed yet." in (
         client.get(reverse("courses:agreements")).content.decode()
     )
-    agreement = RecognitionAgreement.objects.create(
-        college="Lakeside Community College",
-        program_name="Library Technical Assistant AAS",
-        state="MN",
-        effective_from=datetime.date(2020, 1, 1),
+    agreement = lakeside_agreement(
         effective_until=datetime.date(2030, 12, 31),
-        signed_on=datetime.date(2019, 12, 1),
         document=SimpleUploadedFile("agreement.pdf", files.PDF),
     )
     sets = list(CompetencySet.objects.order_by("position")[:6])

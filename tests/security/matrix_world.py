@@ -20,7 +20,6 @@ from django.utils import timezone
 from candidates.certificates import certificate_issue
 from candidates.services import application_pay, share_link_create
 from courses.achievements import claim_file, completion_record, completion_reject
-from courses.models import RecognitionAgreement
 from courses.services import application_reject, application_submit
 from evaluations.models import Evaluator
 from evaluations.recruitment import evaluator_apply
@@ -49,6 +48,7 @@ from tests.courses.conftest import (
     approved_course,
     complete_application,
     in_review,
+    lakeside_agreement,
     make_provider,
 )
 from tests.factories import UserFactory, staff_user
@@ -241,12 +241,7 @@ def build_world() -> SimpleNamespace:
         documents=[(_pdf("signed.pdf"), "signed.pdf")],
     )
     w.appeal_document = w.appeal.documents.get()
-    w.agreement = RecognitionAgreement.objects.create(
-        college="Lakeside Community College",
-        program_name="Library Technical Assistant AAS",
-        state="MN",
-        effective_from=datetime.date(2020, 1, 1),
-        signed_on=datetime.date(2019, 12, 1),
+    w.agreement = lakeside_agreement(
         document=_pdf("agreement.pdf"),
     )
     w.agreement.competency_sets.set([w.set_free])

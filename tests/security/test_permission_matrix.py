@@ -21,10 +21,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from candidates.services import share_link_create
-from courses.models import RecognitionAgreement
 from lssc.accounts.roles import StaffGroup
 from lssc.reports.base import _reports
 from tests.candidates.helpers import admitted_candidate
+from tests.courses.conftest import lakeside_agreement
 from tests.factories import staff_user
 from tests.portfolios import files
 from tests.security.matrix import (
@@ -606,12 +606,7 @@ def test_view_on_site_opens_only_what_the_staff_member_may_see(client):
 
 
 def test_staff_who_may_only_view_an_agreement_open_it(client):
-    agreement = RecognitionAgreement.objects.create(
-        college="Lakeside Community College",
-        program_name="Library Technical Assistant AAS",
-        state="MN",
-        effective_from=datetime.date(2020, 1, 1),
-        signed_on=datetime.date(2019, 12, 1),
+    agreement = lakeside_agreement(
         document=SimpleUploadedFile("agreement.pdf", files.PDF),
     )
     change = reverse("admin:courses_recognitionagreement_change", args=[agreement.pk])

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from candidates.services import share_link_create
 from courses.achievements import completion_record, completion_reject
-from courses.models import ProviderType, RecognitionAgreement
+from courses.models import ProviderType
 from courses.services import provider_register
 from evaluations.models import Evaluator
 from lssc.accounts.roles import StaffGroup
@@ -30,7 +30,11 @@ from renewals.models import Unit
 from renewals.services import activity_log
 from tests.candidates.helpers import admitted_candidate
 from tests.candidates.test_certificates import SIX, certify
-from tests.courses.conftest import approved_course, complete_application
+from tests.courses.conftest import (
+    approved_course,
+    complete_application,
+    lakeside_agreement,
+)
 from tests.evaluations.test_views import submitted_and_paid
 from tests.factories import UserFactory, staff_user
 from tests.portfolios import files
@@ -115,12 +119,7 @@ def build_world() -> dict:
         subject=refused,
         decision_appealed="Completion not accepted: no signed form.",
     )
-    agreement = RecognitionAgreement.objects.create(
-        college="Lakeside Community College",
-        program_name="Library Technical Assistant AAS",
-        state="MN",
-        effective_from=datetime.date(2020, 1, 1),
-        signed_on=datetime.date(2019, 12, 1),
+    agreement = lakeside_agreement(
         document=SimpleUploadedFile("agreement.pdf", files.PDF),
     )
     agreement.competency_sets.set([technology])
