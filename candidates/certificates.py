@@ -17,6 +17,10 @@ from lssc.outbox.services import enqueue
 
 from .models import Certification
 
+# The task that makes a certificate (``tasks.certificate_make``), named rather than
+# imported.
+MAKE_TASK = "candidates.certificate_make"
+
 CREDENTIAL_TITLE = "Library Support Staff Certification"
 
 
@@ -139,9 +143,7 @@ def certificate_issue(certification_id: int) -> bool:
 
 def certificate_request(certification: Certification) -> None:
     """Have the certificate made after the current transaction commits."""
-    from .tasks import certificate_make
-
-    enqueue(certificate_make, certification.pk)
+    enqueue(MAKE_TASK, certification.pk)
 
 
 def open_badge(certification: Certification) -> dict:

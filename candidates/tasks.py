@@ -2,10 +2,10 @@
 
 from celery import shared_task
 
-from .certificates import certificate_issue
+from .certificates import MAKE_TASK, certificate_issue
 
 
-@shared_task(name="candidates.certificate_make")
+@shared_task(name=MAKE_TASK)
 def certificate_make(certification_id: int) -> bool:
     return certificate_issue(certification_id)
 

@@ -22,6 +22,9 @@ from .templates import render
 
 logger = logging.getLogger(__name__)
 
+# The task that sends one message (``tasks.mail_send``), named rather than imported.
+SEND_TASK = "notifications.mail_send"
+
 
 def mail_queue(
     *, key: str, to: str, template: str, context: dict, attachment=("", "")
@@ -45,9 +48,7 @@ def mail_queue(
         },
     )
     if created:
-        from .tasks import mail_send
-
-        enqueue(mail_send, mail.pk)
+        enqueue(SEND_TASK, mail.pk)
     return mail
 
 
@@ -110,8 +111,6 @@ def next_attempt(attempts: int):
 
 def mail_retry_due() -> int:
     """Queue every failed message whose next attempt is due; returns how many."""
-    from .tasks import mail_send
-
     with transaction.atomic():
         due = list(
             OutgoingMail.objects.select_for_update(skip_locked=True)
@@ -121,5 +120,5 @@ def mail_retry_due() -> int:
         # Queued once: the next failure sets a new time.
         OutgoingMail.objects.filter(pk__in=due).update(next_attempt_at=None)
         for pk in due:
-            enqueue(mail_send, pk)
+            enqueue(SEND_TASK, pk)
     return len(due)

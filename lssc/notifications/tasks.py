@@ -1,9 +1,9 @@
 from celery import shared_task
 
-from .services import mail_deliver, mail_retry_due
+from .services import SEND_TASK, mail_deliver, mail_retry_due
 
 
-@shared_task
+@shared_task(name=SEND_TASK)
 def mail_send(mail_id: int) -> bool:
     return mail_deliver(mail_id)
 

@@ -38,9 +38,13 @@ _broker_paused_until = 0.0
 def enqueue(task, *args) -> PendingTask:
     """Run ``task(*args)`` in the background once the current transaction commits.
 
-    ``args`` must be JSON values (primary keys, not model instances).
+    ``task`` is a Celery task or its registered name: a service names the task that
+    does its background work rather than importing it, so the task module, which
+    imports the service, is not imported back. ``args`` must be JSON values
+    (primary keys, not model instances).
     """
-    row = PendingTask.objects.create(name=task.name, args=list(args))
+    name = task if isinstance(task, str) else task.name
+    row = PendingTask.objects.create(name=name, args=list(args))
     transaction.on_commit(lambda: dispatch(row.pk))
     return row
 

@@ -28,3 +28,14 @@ def test_a_real_worker_runs_a_task_end_to_end(redis_url):
             assert result.status == "SUCCESS"
     finally:
         app.conf.update(saved)
+
+
+def test_services_name_tasks_that_exist():
+    """Services queue work by a task's name; a renamed task must not go unnoticed."""
+    from candidates.certificates import MAKE_TASK
+    from candidates.tasks import certificate_make
+    from lssc.notifications.services import SEND_TASK
+    from lssc.notifications.tasks import mail_send
+
+    assert app.tasks[SEND_TASK] is mail_send
+    assert app.tasks[MAKE_TASK] is certificate_make
