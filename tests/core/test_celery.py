@@ -37,5 +37,5 @@ def test_services_name_tasks_that_exist():
     from lssc.notifications.services import SEND_TASK
     from lssc.notifications.tasks import mail_send
 
-    assert app.tasks[SEND_TASK] is mail_send
-    assert app.tasks[MAKE_TASK] is certificate_make
+    assert app.tasks[SEND_TASK].run is mail_send.run
+    assert app.tasks[MAKE_TASK].run is certificate_make.run
