@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
 from candidates.models import Candidate
@@ -195,8 +196,11 @@ def narratives_save_view(request, pk):
         narratives_save(portfolio_id=portfolio.pk, texts=texts, by=request.user)
     except NarrativesTooLong as error:
         # Shown again as typed, so that nothing the candidate wrote is lost.
+        count = len(error.errors)
         messages.error(
-            request, f"Nothing was saved: {len(error.errors)} narrative(s) too long."
+            request,
+            f"Nothing was saved: {count} narrative{pluralize(count)} "
+            f"{pluralize(count, 'is,are')} too long.",
         )
         return _builder_page(
             request, portfolio, drafts=texts, errors=error.errors, status=400

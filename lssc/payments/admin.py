@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import pluralize
 
 from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
 from lssc.core.admin_history import SimpleHistoryAdmin
@@ -150,7 +151,7 @@ class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
                 payment_flag_clear(payment=p, actor=request.user, reason=data["reason"])
                 for p in queryset
             )
-            self.message_user(request, f"{done} flag(s) cleared.")
+            self.message_user(request, f"{done} flag{pluralize(done)} cleared.")
 
         return action_with_form(
             self,

@@ -62,7 +62,7 @@ def test_one_narrative_over_the_limit_saves_none_and_keeps_the_typing(
         "20,000 are allowed. Shorten it by 1."
     )
     assert message in html
-    assert "Nothing was saved: 1 narrative(s) too long." in html
+    assert "Nothing was saved: 1 narrative is too long." in html
     # Nothing changed, the narrative that fits included.
     assert list(Narrative.objects.values_list("competency_id", "text")) == [
         (first.pk, "Saved before.")
