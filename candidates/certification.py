@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from lssc.audit.services import audit_log
 from lssc.core.dates import period_end
+from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
 
@@ -119,7 +120,7 @@ def certification_award_if_due(*, candidate: Candidate, actor=None):
     return certification
 
 
-class CertificationError(Exception):
+class CertificationError(DomainError):
     """A change to a certification the rules refuse; the message says why."""
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from lssc.audit.services import audit_log
 from lssc.core.dates import add_years
+from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.fees.models import FeeKind
 from lssc.fees.services import fee_for
@@ -21,7 +22,7 @@ from .enums import OPEN_STATES, SUBMITTED_STATES, ApplicationStatus
 from .models import Application, Candidate, ShareLink, ShareLinkView
 
 
-class ApplicationError(Exception):
+class ApplicationError(DomainError):
     """A request that the application's state or content does not allow."""
 
 

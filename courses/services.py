@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
+from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.notifications.reminders import Due, remind_each, stage
 from lssc.notifications.services import mail_queue
@@ -35,7 +36,7 @@ from .models import (
 from .rules import approval_expires_on
 
 
-class CourseError(Exception):
+class CourseError(DomainError):
     """A change the rules do not allow; the message tells the person why."""
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
+from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
 from portfolios.models import Submission
@@ -27,7 +28,7 @@ REVIEWERS = 2
 COUNTING = (AssignmentState.ASSIGNED, AssignmentState.SUBMITTED)
 
 
-class EvaluationError(Exception):
+class EvaluationError(DomainError):
     """A request the assignment's state does not allow."""
 
 

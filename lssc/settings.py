@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "lssc.accounts.middleware.StaffMFARequiredMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "lssc.core.middleware.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "lssc.urls"

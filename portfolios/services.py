@@ -14,6 +14,7 @@ from django.utils import timezone
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
 from lssc.competencies.models import Competency
+from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.fees.models import FeeKind
 from lssc.fees.services import fee_for
@@ -38,7 +39,7 @@ from .signals import portfolio_submitted
 MB = 1024 * 1024
 
 
-class PortfolioError(Exception):
+class PortfolioError(DomainError):
     """A change the portfolio's state or the upload does not allow."""
 
 

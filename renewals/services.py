@@ -10,6 +10,7 @@ from candidates.models import Certification
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
 from lssc.core.dates import period_end
+from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.fees.models import FeeKind
 from lssc.fees.services import fee_for
@@ -22,7 +23,7 @@ from .models import Activity, Renewal, RenewalStatus, Unit
 from .rules import Progress, contact_hours, hours_text, progress, window
 
 
-class RenewalError(Exception):
+class RenewalError(DomainError):
     """A change the renewal rules refuse; the message says why."""
 
 

@@ -19,6 +19,8 @@ class Appealable:
     decision: Callable  # obj -> the decision and its reason, in words
     appealable: Callable  # obj -> whether it is (still) a decision to appeal
     select_related: tuple = ()
+    # (obj, *, appeal, by) -> reopen the decision; runs in the deciding transaction.
+    upheld: Callable | None = None
 
     @property
     def label(self) -> str:
@@ -35,6 +37,14 @@ def register(model, **fields) -> None:
 
 def appealable(label: str) -> Appealable | None:
     return _registry.get(label)
+
+
+def appeal_upheld(appeal, *, by) -> None:
+    """Let the app whose decision was appealed reopen it (if it does so)."""
+    model = appeal.subject_type.model_class()
+    entry = appealable(model._meta.label_lower) if model else None
+    if entry is not None and entry.upheld is not None:
+        entry.upheld(appeal.subject, appeal=appeal, by=by)
 
 
 def appealable_object(label: str, pk: int, user):

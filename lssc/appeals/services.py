@@ -9,13 +9,14 @@ from django.utils import timezone
 
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
+from lssc.core.errors import DomainError
 from lssc.notifications.services import mail_queue
 
 from .models import Appeal, AppealDocument, AppealStatus
 from .signals import appeal_upheld
 
 
-class AppealError(Exception):
+class AppealError(DomainError):
     """An appeal that cannot be filed or decided; the message says why."""
 
 

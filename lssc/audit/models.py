@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 
 class AuditEntry(models.Model):
@@ -50,3 +51,29 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.summary}"
+
+
+class Decided(models.Model):
+    """Who made a record's decision, when, and why: the same three fields everywhere.
+
+    Set by the transition that decides (``record_decision``); the audit entry it
+    writes says the same in the trail.
+    """
+
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision_reason = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+    def record_decision(self, by, reason: str = "") -> None:
+        self.decided_at = timezone.now()
+        self.decided_by = by if by is not None and by.is_authenticated else None
+        self.decision_reason = reason

@@ -8,8 +8,12 @@ files are not read here: their contents are judged by each upload's own checks, 
 Django drops unprintable characters from their names.
 """
 
-from django.http import HttpResponseBadRequest
+from django.contrib import messages
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
+from .errors import DomainError
 from .text import has_control_characters
 
 REFUSAL = (
@@ -47,3 +51,33 @@ def _any_in(data) -> bool:
 
 def _refuse():
     return HttpResponseBadRequest(REFUSAL, content_type="text/plain; charset=utf-8")
+
+
+class DomainErrorMiddleware:
+    """A rule's refusal a view did not catch becomes its message, never a 500.
+
+    Views catch their app's error and show it on the form; this is the net under
+    them: a form sent back (POST) returns to the page it came from with the message,
+    anything else answers 409 with the message. Nothing was changed either way: the
+    error rolled the transaction back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DomainError):
+            return None
+        back = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = ""
+        if request.method == "POST" and back:
+            messages.error(request, exception.message)
+            return HttpResponseRedirect(back)
+        context = {"message": exception.message, "back": back or "/"}
+        return render(request, "core/refused.html", context, status=409)
