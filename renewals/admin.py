@@ -67,7 +67,7 @@ class RenewalAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "in_review_since",
         "decided_at",
         "decided_by",
-        "reason",
+        "decision_reason",
     ]
     exclude = ("activities",)
     actions = ["approve", "send_back"]

@@ -10,7 +10,7 @@ def register_appealable():
         Renewal,
         noun="renewal decision",
         owner=lambda r: r.certification.candidate.user_id,
-        decision=lambda r: f"Renewal returned: {r.reason}",
+        decision=lambda r: f"Renewal returned: {r.decision_reason}",
         appealable=lambda r: r.status == RenewalStatus.RETURNED,
         select_related=("certification__candidate",),
     )

@@ -6,17 +6,22 @@ class RenewalsConfig(AppConfig):
     verbose_name = "Renewals"
 
     def ready(self):
-        from .reports import register_reports
+        from candidates.admin_people import certification_list
+        from lssc.core.admin_links import register_person_links
 
-        register_reports()
+        register_person_links(
+            "renewals", certification_list("Renewals", "renewals.Renewal")
+        )
+        from lssc.payments.purposes import register_purpose
+
+        from . import transitions
+        from .appeals import register_appealable
+        from .models import Renewal
+        from .reports import register_reports
         from .worklist import register_queues
 
+        register_reports()
         register_queues()
-        from .appeals import register_appealable
-
         register_appealable()
-        from lssc.payments.signals import payment_confirmed
-
-        from .receivers import on_payment_confirmed
-
-        payment_confirmed.connect(on_payment_confirmed, dispatch_uid="renewals")
+        # The renewal fee paid: the renewal goes to review, once however often told.
+        register_purpose(Renewal, paid=transitions.mark_paid.if_allowed)

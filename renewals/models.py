@@ -3,11 +3,11 @@ certification period, and the renewal application that starts the next period.""
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from candidates.models import Certification
+from lssc.audit.models import Decided
 from lssc.competencies.models import CompetencySet
 from lssc.core.storage import private_storage
 
@@ -77,7 +77,7 @@ class RenewalStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
 
 
-class Renewal(models.Model):
+class Renewal(Decided):
     """The application to renew one certification period."""
 
     certification = models.ForeignKey(
@@ -94,15 +94,8 @@ class Renewal(models.Model):
     activities = models.ManyToManyField(Activity, related_name="renewals")
     submitted_at = models.DateTimeField(auto_now_add=True)
     in_review_since = models.DateTimeField(null=True, blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    reason = models.TextField(blank=True)
+    # Shown to staff and the holder as "reason": why it was returned.
+    decision_reason = models.TextField("reason", blank=True)
 
     history = HistoricalRecords()
 

@@ -13,7 +13,6 @@ from lssc.core.program import rules
 from lssc.notifications.reminders import Due, remind_each, stage
 
 from .models import Renewal, RenewalStatus
-from .rules import window
 
 MESSAGES = {
     "renewal_window_open": "You can now apply to renew your certification.",
@@ -24,17 +23,18 @@ MESSAGES = {
 }
 
 
-def triggers(expires_on: datetime.date, program) -> list[tuple[datetime.date, str]]:
-    opens, closes = window(expires_on, program)
+def triggers(certification, program) -> list[tuple[datetime.date, str]]:
+    expires_on = certification.expires_on
     return [
-        (opens, "renewal_window_open"),
+        (certification.renewal_opens_on, "renewal_window_open"),
         *(
             (add_months(expires_on, -m), f"renewal_expiry_{m}m")
             for m in program.RENEWAL_REMINDER_MONTHS
         ),
         (expires_on, "renewal_expiry_day"),
         (
-            closes - datetime.timedelta(days=program.GRACE_ENDING_REMINDER_DAYS),
+            certification.lapses_on
+            - datetime.timedelta(days=program.GRACE_ENDING_REMINDER_DAYS),
             "renewal_grace_ending",
         ),
     ]
@@ -47,20 +47,15 @@ def renewal_reminders(today: datetime.date | None = None) -> int:
         certification=OuterRef("pk"), period_expires_on=OuterRef("expires_on")
     ).exclude(status=RenewalStatus.RETURNED)
     holders = (
-        Certification.objects.filter(
-            revoked_at=None,
-            expires_on__lte=add_months(today, program.RENEWAL_WINDOW_MONTHS),
-            expires_on__gt=add_months(today, -program.RENEWAL_GRACE_MONTHS),
-        )
+        Certification.objects.in_renewal_window(today)
         .exclude(Exists(applied))
         .select_related("candidate__user")
     )
     due = []
     for certification in holders.iterator(chunk_size=5000):
-        kind = stage(today, triggers(certification.expires_on, program))
+        kind = stage(today, triggers(certification, program))
         if kind is None:
             continue
-        _, closes = window(certification.expires_on, program)
         due.append(
             Due(
                 subject=certification,
@@ -73,7 +68,7 @@ def renewal_reminders(today: datetime.date | None = None) -> int:
                     "message": MESSAGES.get(
                         kind, "Your certification expires soon: renew it in time."
                     ),
-                    "last_day": closes - datetime.timedelta(days=1),
+                    "last_day": certification.lapses_on - datetime.timedelta(days=1),
                 },
             )
         )

@@ -1,10 +1,10 @@
 """Renewal reports for staff (``lssc.reports``)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
+from candidates import validity
+from candidates.enums import CertificationStatus
 from candidates.models import Certification
-from lssc.core.dates import add_months
-from lssc.core.program import rules
 from lssc.reports.base import Report, Result, Series, register
 
 from .models import Renewal, RenewalStatus
@@ -13,16 +13,14 @@ from .models import Renewal, RenewalStatus
 def renewal_cycle(start, end) -> Result:
     """On ``end``: holders valid and not yet in their window, in the window, in
     grace, and lapsed; and renewals approved in the period. Two queries."""
-    program = rules()
-    window_opens = add_months(end, program.RENEWAL_WINDOW_MONTHS)
-    grace_from = add_months(end, -program.RENEWAL_GRACE_MONTHS)
+    valid, window = validity.valid_q(end), validity.in_renewal_window_q(end)
     totals = Certification.objects.filter(
-        revoked_at=None, certified_on__lte=end
+        status=CertificationStatus.ISSUED, certified_on__lte=end
     ).aggregate(
-        valid=Count("pk", filter=Q(expires_on__gt=window_opens)),
-        window=Count("pk", filter=Q(expires_on__gt=end, expires_on__lte=window_opens)),
-        grace=Count("pk", filter=Q(expires_on__lte=end, expires_on__gt=grace_from)),
-        lapsed=Count("pk", filter=Q(expires_on__lte=grace_from)),
+        valid=Count("pk", filter=valid & ~window),
+        window=Count("pk", filter=valid & window),
+        grace=Count("pk", filter=validity.in_grace_q(end)),
+        lapsed=Count("pk", filter=validity.lapsed_q(end)),
     )
     approved = Renewal.objects.filter(
         status=RenewalStatus.APPROVED,

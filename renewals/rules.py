@@ -1,10 +1,9 @@
-"""The renewal rules as pure functions (FAQ 19): no database access."""
+"""The renewal rules as pure functions (FAQ 19): no database access. When the
+window opens and the grace ends is the certification's to say
+(``Certification.in_renewal_window``, ``candidates.validity``)."""
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-
-from lssc.core.dates import add_months
 
 from .models import Unit
 
@@ -24,15 +23,6 @@ def contact_hours(amount: Decimal, unit: str, program) -> Decimal:
         Unit.CONFERENCE_DAYS: program.CE_HOURS_PER_CONFERENCE_DAY,
     }[unit]
     return (Decimal(amount) * rate).quantize(Decimal("0.01"))
-
-
-def window(expires_on: datetime.date, program) -> tuple[datetime.date, datetime.date]:
-    """The first day a renewal may be submitted and the first day it may not: from
-    RENEWAL_WINDOW_MONTHS before expiry to the end of RENEWAL_GRACE_MONTHS after."""
-    return (
-        add_months(expires_on, -program.RENEWAL_WINDOW_MONTHS),
-        add_months(expires_on, program.RENEWAL_GRACE_MONTHS),
-    )
 
 
 @dataclass(frozen=True)

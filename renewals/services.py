@@ -1,30 +1,27 @@
-"""Logging continuing education and renewing a certification, as named transitions."""
+"""Logging continuing education and applying to renew a certification.
+
+The renewal's changes of state are the named transitions in ``transitions.py``;
+these functions check the rules first and call them.
+"""
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from candidates.certificates import certificate_request
 from candidates.models import Certification
-from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
-from lssc.core.dates import period_end
-from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.fees.models import FeeKind
 from lssc.fees.services import fee_for
-from lssc.notifications.services import mail_queue
 from lssc.payments.checkout import pay_for
 from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payments_for
 
+from . import transitions
+from .errors import RenewalError
 from .models import Activity, Renewal, RenewalStatus, Unit
-from .rules import Progress, contact_hours, hours_text, progress, window
-
-
-class RenewalError(DomainError):
-    """A change the renewal rules refuse; the message says why."""
+from .rules import Progress, contact_hours, hours_text, progress
 
 
 def period_activities(certification: Certification):
@@ -42,7 +39,8 @@ def period_progress(certification: Certification) -> Progress:
 
 
 def renewal_window(certification: Certification):
-    return window(certification.expires_on, rules())
+    """The first day a renewal may be submitted and the first day it may not."""
+    return certification.renewal_opens_on, certification.lapses_on
 
 
 def activity_problems(
@@ -153,16 +151,15 @@ def renewal_fee_cents() -> int:
 def renewal_submit(*, certification: Certification, by) -> Renewal:
     """Apply to renew the current period: in the window, with the hours met. A
     renewal returned to the holder is submitted again the same way."""
-    program = rules()
     today = timezone.localdate()
     with transaction.atomic():
         certification = Certification.objects.select_for_update().get(
             pk=certification.pk
         )
-        if certification.revoked_at is not None:
+        if certification.is_revoked:
             raise RenewalError("A revoked certification cannot be renewed.")
-        opens, closes = window(certification.expires_on, program)
-        if not opens <= today < closes:
+        if not certification.in_renewal_window(today):
+            opens, closes = renewal_window(certification)
             raise RenewalError(
                 "Renewal is open from "
                 f"{opens:%B %-d, %Y} to "
@@ -176,30 +173,23 @@ def renewal_submit(*, certification: Certification, by) -> Renewal:
         ).first()
         if renewal is not None and renewal.status != RenewalStatus.RETURNED:
             raise RenewalError("This period's renewal has been submitted already.")
-        previous = renewal.status if renewal else ""
-        if renewal is None:
-            renewal = Renewal(
-                certification=certification,
-                period_expires_on=certification.expires_on,
-            )
         paid = (
-            renewal.pk is not None
+            renewal is not None
             and payments_for(renewal).filter(status=PaymentStatus.PAID).exists()
         )
-        renewal.hours = met.hours
-        renewal.technology_hours = met.technology_hours
-        renewal.reason = ""
-        if paid or renewal_fee_cents() == 0:
-            renewal.status = RenewalStatus.IN_REVIEW
-            renewal.in_review_since = timezone.now()
-        else:
-            renewal.status = RenewalStatus.AWAITING_PAYMENT
-        renewal.save()
-        renewal.activities.set(period_activities(certification))
-        _audit(renewal, by, "submitted", "Renewal submitted", previous)
-        if renewal.status == RenewalStatus.IN_REVIEW:
-            _tell_staff(renewal)
-    return renewal
+        fee_due = not paid and renewal_fee_cents() > 0
+        entered = {
+            "by": by,
+            "to": RenewalStatus.AWAITING_PAYMENT
+            if fee_due
+            else RenewalStatus.IN_REVIEW,
+            "hours": met.hours,
+            "technology_hours": met.technology_hours,
+            "activities": period_activities(certification),
+        }
+        if renewal is None:
+            return transitions.open_renewal(certification=certification, **entered)
+        return transitions.resubmit(renewal, **entered)
 
 
 def renewal_pay(*, renewal: Renewal, payer, method, institution="", return_url=None):
@@ -218,73 +208,13 @@ def renewal_pay(*, renewal: Renewal, payer, method, institution="", return_url=N
         )
 
 
-def renewal_payment_received(*, renewal_id, actor=None) -> bool:
-    renewal = Renewal.objects.select_for_update().get(pk=renewal_id)
-    if renewal.status != RenewalStatus.AWAITING_PAYMENT:
-        return False
-    renewal.status = RenewalStatus.IN_REVIEW
-    renewal.in_review_since = timezone.now()
-    renewal.save(update_fields=["status", "in_review_since"])
-    _audit(renewal, actor, "in_review", "Renewal fee paid; sent for review",
-           RenewalStatus.AWAITING_PAYMENT)  # fmt: skip
-    _tell_staff(renewal)
-    return True
-
-
-def _tell_staff(renewal):
-    for email in staff_emails(StaffGroup.PROGRAM_OFFICER, StaffGroup.PROGRAM_ASSISTANT):
-        mail_queue(
-            key=f"renewal-in-review:{renewal.pk}:{renewal.in_review_since:%Y%m%d%H%M%S}"
-            f":{email}",
-            to=email,
-            template="renewal_in_review",
-            context={"renewal": renewal},
-        )
-
-
-def _locked_in_review(renewal_id):
-    renewal = (
-        Renewal.objects.select_for_update(of=("self",))
-        .select_related("certification__candidate__user")
-        .get(pk=renewal_id)
-    )
-    return renewal if renewal.status == RenewalStatus.IN_REVIEW else None
-
-
 def renewal_approve(*, renewal: Renewal, by) -> bool:
-    """The next period starts at the previous expiry (not today) and lasts
-    CERTIFICATION_YEARS; a new certificate is made."""
-    with transaction.atomic():
-        renewal = _locked_in_review(renewal.pk)
-        if renewal is None:
-            return False
-        certification = Certification.objects.select_for_update().get(
-            pk=renewal.certification_id
-        )
-        if certification.expires_on != renewal.period_expires_on:
-            return False  # renewed already
-        renewal.status = RenewalStatus.APPROVED
-        renewal.decided_by = by
-        renewal.decided_at = timezone.now()
-        renewal.save(update_fields=["status", "decided_by", "decided_at"])
-        certification.period_starts_on = certification.expires_on
-        certification.expires_on = period_end(
-            certification.expires_on, rules().CERTIFICATION_YEARS
-        )
-        certification.save(update_fields=["period_starts_on", "expires_on"])
-        _audit(
-            renewal, by, "approved",
-            f"Renewed until {certification.expires_on:%B %-d, %Y}",
-            RenewalStatus.IN_REVIEW,
-        )  # fmt: skip
-        certificate_request(certification)
-        mail_queue(
-            key=f"renewal-approved:{renewal.pk}",
-            to=certification.candidate.user.email,
-            template="renewal_approved",
-            context={"renewal": renewal, "certification": certification},
-        )
-    return True
+    """Start the next period; ``False`` when the renewal is not in review (a second
+    click) or its period was renewed already."""
+    try:
+        return transitions.approve.if_allowed(renewal.pk, by=by) is not None
+    except RenewalError:
+        return False
 
 
 def renewal_return(*, renewal: Renewal, by, reason: str) -> bool:
@@ -292,36 +222,5 @@ def renewal_return(*, renewal: Renewal, by, reason: str) -> bool:
     reason = reason.strip()
     if not reason:
         raise RenewalError("Give a reason: it is sent to the holder.")
-    with transaction.atomic():
-        renewal = _locked_in_review(renewal.pk)
-        if renewal is None:
-            return False
-        renewal.status = RenewalStatus.RETURNED
-        renewal.decided_by = by
-        renewal.decided_at = timezone.now()
-        renewal.reason = reason
-        renewal.save(update_fields=["status", "decided_by", "decided_at", "reason"])
-        _audit(renewal, by, "returned", "Renewal returned to the holder",
-               RenewalStatus.IN_REVIEW, reason)  # fmt: skip
-        count = renewal.history.filter(status=RenewalStatus.RETURNED).count()
-        mail_queue(
-            key=f"renewal-returned:{renewal.pk}:{count}",
-            to=renewal.certification.candidate.user.email,
-            template="renewal_returned",
-            context={"renewal": renewal},
-        )
-    return True
-
-
-def _audit(renewal, actor, action, summary, previous, reason=""):
-    candidate = renewal.certification.candidate
-    audit_log(
-        subject=renewal,
-        action=f"renewal.{action}",
-        summary=summary,
-        actor=actor,
-        owner=candidate.user,
-        from_state=previous,
-        to_state=renewal.status,
-        reason=reason,
-    )
+    returned = transitions.return_to_holder.if_allowed(renewal.pk, by=by, reason=reason)
+    return returned is not None

@@ -61,7 +61,7 @@ class AppealAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "review_started_at",
         "decided_at",
         "decided_by",
-        "decision",
+        "decision_reason",
     ]
     exclude = ["subject_type", "subject_id"]
     inlines = [DocumentInline]

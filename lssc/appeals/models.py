@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lssc.audit.models import Decided
 from lssc.core.storage import private_storage
 
 
@@ -25,7 +26,7 @@ class AppealStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class Appeal(models.Model):
+class Appeal(Decided):
     appellant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="appeals"
     )
@@ -49,15 +50,7 @@ class Appeal(models.Model):
     )
     grounds_at = models.DateTimeField("appeal filed", null=True, blank=True)
     review_started_at = models.DateTimeField(null=True, blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decision = models.TextField("the CPC's decision", blank=True)
+    decision_reason = models.TextField("the CPC's decision", blank=True)
 
     history = HistoricalRecords()
 

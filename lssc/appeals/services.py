@@ -1,23 +1,17 @@
 """The appeal procedure (documents index, "Appeal Process - Individual"): a notice of
 intent, then the appeal with its grounds and documents, the CPC's review, and its
-decision. The appellant is emailed at each step; the owning app decides what an
-upheld appeal changes (``signals.appeal_upheld``)."""
+decision. These functions check who may do what; the steps themselves are the named
+transitions in ``transitions.py``, and the app whose decision was appealed decides
+what an upheld appeal changes (``registry``)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
 
-from lssc.accounts.roles import StaffGroup, staff_emails
-from lssc.audit.services import audit_log
-from lssc.core.errors import DomainError
-from lssc.notifications.services import mail_queue
+from lssc.audit.transitions import TransitionNotAllowed
 
-from .models import Appeal, AppealDocument, AppealStatus
-from .signals import appeal_upheld
-
-
-class AppealError(DomainError):
-    """An appeal that cannot be filed or decided; the message says why."""
+from . import transitions
+from .errors import AppealError
+from .models import Appeal, AppealStatus
 
 
 def appeal_for(subject) -> Appeal | None:
@@ -50,15 +44,13 @@ def appeal_notice(
                 "This decision was appealed and the committee has decided: its "
                 "decision is final."
             )
-        appeal = Appeal.objects.create(
-            appellant=appellant, subject=subject, decision_appealed=decision_appealed
+        return transitions.open_appeal(
+            appellant=appellant,
+            subject=subject,
+            decision_appealed=decision_appealed,
+            grounds=grounds,
+            documents=documents,
         )
-        _step(appeal, appellant, "notice", "Notice of intent to appeal received")
-        if grounds.strip():
-            _file_grounds(appeal, grounds, documents)
-        else:
-            _tell(appeal, "appeal_notice", staff=True)
-    return appeal
 
 
 def appeal_file(*, appellant, subject, decision_appealed: str, grounds: str) -> Appeal:
@@ -77,42 +69,20 @@ def appeal_add_grounds(*, appeal: Appeal, by, grounds: str, documents=()) -> App
     """The appeal itself, after the notice: grounds and supporting documents."""
     if not grounds.strip():
         raise AppealError("Say on what grounds you appeal.")
-    with transaction.atomic():
-        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-        if appeal.appellant_id != by.pk:
-            raise AppealError("Only the appellant files the grounds.")
-        if appeal.status != AppealStatus.NOTICE:
-            raise AppealError("The grounds of this appeal have been filed already.")
-        _file_grounds(appeal, grounds, documents)
-    return appeal
-
-
-def _file_grounds(appeal, grounds, documents):
-    for upload, name in documents:
-        document = AppealDocument(appeal=appeal, name=name)
-        document.file.save(name, upload, save=False)
-        document.save()
-    appeal.grounds = grounds.strip()
-    appeal.status = AppealStatus.FILED
-    appeal.grounds_at = timezone.now()
-    appeal.save(update_fields=["grounds", "status", "grounds_at"])
-    _step(appeal, appeal.appellant, "filed", "Appeal filed with its grounds",
-          AppealStatus.NOTICE)  # fmt: skip
-    _tell(appeal, "appeal_filed", staff=True)
+    if appeal.appellant_id != by.pk:
+        raise AppealError("Only the appellant files the grounds.")
+    try:
+        return transitions.file_grounds(
+            appeal.pk, by=by, grounds=grounds, documents=documents
+        )
+    except TransitionNotAllowed:
+        raise AppealError(
+            "The grounds of this appeal have been filed already."
+        ) from None
 
 
 def appeal_review_start(*, appeal: Appeal, by) -> bool:
-    with transaction.atomic():
-        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-        if appeal.status != AppealStatus.FILED:
-            return False
-        appeal.status = AppealStatus.UNDER_REVIEW
-        appeal.review_started_at = timezone.now()
-        appeal.save(update_fields=["status", "review_started_at"])
-        _step(appeal, by, "under_review", "The CPC started its review",
-              AppealStatus.FILED)  # fmt: skip
-        _tell(appeal, "appeal_under_review")
-    return True
+    return transitions.start_review.if_allowed(appeal.pk, by=by) is not None
 
 
 def appeal_decide(*, appeal: Appeal, by, status: str, decision: str) -> bool:
@@ -121,60 +91,14 @@ def appeal_decide(*, appeal: Appeal, by, status: str, decision: str) -> bool:
         raise AppealError("An appeal is upheld or denied.")
     if not decision.strip():
         raise AppealError("Give the CPC's decision in words.")
-    with transaction.atomic():
-        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-        if appeal.status == AppealStatus.NOTICE:
+    decide = transitions.uphold if status == AppealStatus.UPHELD else transitions.deny
+    try:
+        decide(appeal.pk, by=by, reason=decision.strip())
+    except TransitionNotAllowed as refused:
+        if refused.state == AppealStatus.NOTICE:
             raise AppealError(
                 f"{appeal.reference} has no grounds yet: the appellant files them "
                 "after the notice."
-            )
-        if not appeal.is_open:
-            return False
-        previous = appeal.status
-        appeal.status = status
-        appeal.decision = decision.strip()
-        appeal.decided_by = by
-        appeal.decided_at = timezone.now()
-        appeal.save(update_fields=["status", "decision", "decided_by", "decided_at"])
-        _step(appeal, by, status,
-              f"Appeal {appeal.reference} {appeal.get_status_display().lower()}",
-              previous, appeal.decision)  # fmt: skip
-        _tell(appeal, "appeal_decided")
-        if status == AppealStatus.UPHELD:
-            appeal_upheld.send(sender=Appeal, appeal=appeal, actor=by)
+            ) from None
+        return False
     return True
-
-
-def _step(appeal, actor, action, summary, previous="", reason=""):
-    audit_log(
-        subject=appeal,
-        action=f"appeal.{action}",
-        summary=f"{appeal.reference}: {summary}",
-        actor=actor,
-        owner=appeal.appellant,
-        from_state=previous,
-        to_state=appeal.status,
-        reason=reason,
-    )
-
-
-def _tell(appeal, template, staff=False):
-    """The appellant hears of every step; the CPC and the Program Officer of new
-    notices and filings."""
-    context = {"appeal": appeal, "subject": appeal.subject}
-    mail_queue(
-        key=f"{template}:{appeal.pk}",
-        to=appeal.appellant.email,
-        template=template,
-        context=context,
-    )
-    if staff:
-        for email in staff_emails(
-            StaffGroup.PROGRAM_COMMITTEE, StaffGroup.PROGRAM_OFFICER
-        ):
-            mail_queue(
-                key=f"{template}-staff:{appeal.pk}:{email}",
-                to=email,
-                template="appeal_filed_staff",
-                context=context,
-            )

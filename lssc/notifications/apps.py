@@ -9,6 +9,16 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from lssc.core.admin_links import person_list, register_person_links
+
+        register_person_links(
+            "notifications",
+            person_list(
+                "Mail sent to them", "notifications.OutgoingMail", "to", "email"
+            ),
+            order=30,
+        )
+
         from .models import MailTemplate
         from .templates import forget_staff_text
 

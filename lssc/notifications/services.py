@@ -17,6 +17,7 @@ from django.utils import timezone
 from lssc.core.storage import private_storage
 from lssc.outbox.services import enqueue
 
+from . import transitions
 from .models import MailState, OutgoingMail
 from .templates import render
 
@@ -61,6 +62,7 @@ def mail_deliver(mail_id: int) -> bool:
     from admin at any time.
     """
     with transaction.atomic():
+        # Locked while it is sent: a second task for it waits, then finds it sent.
         mail = (
             OutgoingMail.objects.select_for_update()
             .filter(pk=mail_id, state__in=[MailState.QUEUED, MailState.FAILED])
@@ -68,7 +70,6 @@ def mail_deliver(mail_id: int) -> bool:
         )
         if mail is None:
             return False
-        mail.attempts += 1
         try:
             message = EmailMessage(
                 subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{mail.subject}",
@@ -81,18 +82,11 @@ def mail_deliver(mail_id: int) -> bool:
             message.send()
         except Exception as error:
             logger.warning("Mail %s to %s failed: %s", mail.pk, mail.to, error)
-            mail.state = MailState.FAILED
-            mail.error = str(error)[:2000]
-            mail.next_attempt_at = next_attempt(mail.attempts)
-            mail.save(update_fields=["state", "error", "attempts", "next_attempt_at"])
+            transitions.mark_failed(
+                mail, error=str(error), next_attempt_at=next_attempt(mail.attempts + 1)
+            )
             return False
-        mail.state = MailState.SENT
-        mail.sent_at = timezone.now()
-        mail.error = ""
-        mail.next_attempt_at = None
-        mail.save(
-            update_fields=["state", "sent_at", "error", "attempts", "next_attempt_at"]
-        )
+        transitions.mark_sent(mail)
         return True
 
 

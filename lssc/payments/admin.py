@@ -14,6 +14,7 @@ from .services import (
     payment_confirm,
     payment_flag_clear,
     payment_refund,
+    purchase_order_cover,
     purchase_order_record_receipt,
 )
 from .stripe_gateway import CardPaymentUnavailable
@@ -244,12 +245,10 @@ class PurchaseOrderAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if "covered" in form.cleaned_data:
-            order = form.instance
-            order.payments.exclude(pk__in=form.cleaned_data["covered"]).update(
-                purchase_order=None
-            )
-            Payment.objects.filter(pk__in=form.cleaned_data["covered"]).update(
-                purchase_order=order
+            purchase_order_cover(
+                purchase_order=form.instance,
+                payments=form.cleaned_data["covered"],
+                actor=request.user,
             )
 
     @admin.action(description="Record payment received", permissions=["change"])

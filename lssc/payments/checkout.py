@@ -1,7 +1,7 @@
 """Starting to pay a fee, the same way for every purpose (application, portfolio…)."""
 
 from .enums import PaymentMethod, PaymentStatus
-from .services import payment_cancel
+from .services import payment_cancel, payment_create, payments_for
 from .stripe_gateway import checkout_session_create
 
 
@@ -53,8 +53,6 @@ def pay_for(
     """Start paying the fee of ``kind`` for ``purpose`` (locked by the caller, in its
     transaction): the usual ``payment_start`` over the purpose's pending payments,
     creating one from the fee schedule when needed. Returns ``(payment, url)``."""
-    from .services import payment_create, payments_for
-
     pending = list(
         payments_for(purpose).filter(status=PaymentStatus.PENDING).select_for_update()
     )

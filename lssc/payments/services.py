@@ -1,22 +1,21 @@
 """Creating, confirming, refunding and cancelling payments.
 
 Every path that marks money received (a Stripe webhook, staff recording a check or a
-purchase order) ends in ``payment_confirm``, which locks the row and does nothing the
-second time, so retries and double clicks are harmless.
+purchase order) ends in ``payment_confirm``, the ``confirm`` transition, which locks
+the row and does nothing the second time, so retries and double clicks are harmless.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
 
 from lssc.audit.services import audit_log
 from lssc.fees.services import fee_for
-from lssc.notifications.services import mail_queue
 
-from .enums import PaymentMethod, PaymentStatus, PurchaseOrderStatus
+from . import transitions
+from .enums import PaymentStatus, PurchaseOrderStatus
 from .models import Payment, PurchaseOrder
-from .signals import payment_confirmed
 
 
 def payments_for(purpose):
@@ -69,59 +68,18 @@ def payment_create(
 def payment_confirm(
     *, payment_id: int, actor=None, note: str = "", payment_intent: str = ""
 ) -> bool:
-    """Mark a payment paid and let its purpose react; ``False`` if it already was.
-
-    A cancelled payment can still be confirmed: the money arrived (a card checkout
-    finished after the person switched to a check), so it is recorded, and staff
-    refund whichever payment is surplus.
-    """
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment_id)
-        if payment.status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
-            return False
-        previous = payment.status
-        payment.status = PaymentStatus.PAID
-        payment.paid_at = timezone.now()
-        payment.received_by = actor
-        payment.receipt_note = note[:200]
-        payment.stripe_payment_intent = payment_intent or payment.stripe_payment_intent
-        payment.save(
-            update_fields=[
-                "status",
-                "paid_at",
-                "received_by",
-                "receipt_note",
-                "stripe_payment_intent",
-            ]
-        )
-        audit_log(
-            subject=payment,
-            action="payment.confirmed",
-            summary=f"Payment {payment.reference} of ${payment.amount:,.2f} received",
-            actor=actor,
-            owner=payment.payer,
-            from_state=previous,
-            to_state=payment.status,
-            reason=note,
-        )
-        mail_queue(
-            key=f"payment-received:{payment.reference}",
-            to=payment.payer.email,
-            template="payment_received",
-            context={"payment": payment, "person": payment.payer},
-        )
-        payment_confirmed.send(sender=Payment, payment=payment, actor=actor)
-    return True
+    """Mark a payment paid and let its purpose react; ``False`` if it already was
+    (a webhook retried, a check recorded twice)."""
+    confirmed = transitions.confirm.if_allowed(
+        payment_id, by=actor, reason=note, payment_intent=payment_intent
+    )
+    return confirmed is not None
 
 
 def payment_cancel(*, payment: Payment, actor, reason: str) -> bool:
     """Close a payment that was never made; ``False`` unless it was pending."""
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment.pk)
-        if payment.status != PaymentStatus.PENDING:
-            return False
-        _close(payment, PaymentStatus.CANCELLED, actor, reason, "payment.cancelled")
-    return True
+    cancelled = transitions.cancel.if_allowed(payment.pk, by=actor, reason=reason)
+    return cancelled is not None
 
 
 def payment_refund(*, payment: Payment, actor, reason: str) -> bool:
@@ -131,16 +89,8 @@ def payment_refund(*, payment: Payment, actor, reason: str) -> bool:
     """
     if not reason.strip():
         raise ValidationError("A refund needs a reason.")
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment.pk)
-        if payment.status != PaymentStatus.PAID:
-            return False
-        if payment.method == PaymentMethod.CARD and payment.stripe_payment_intent:
-            from .stripe_gateway import card_refund
-
-            card_refund(payment)
-        _close(payment, PaymentStatus.REFUNDED, actor, reason, "payment.refunded")
-    return True
+    refunded = transitions.refund.if_allowed(payment.pk, by=actor, reason=reason)
+    return refunded is not None
 
 
 def payment_flag(*, payment_id: int, reason: str) -> bool:
@@ -186,25 +136,6 @@ def payment_flag_clear(*, payment: Payment, actor, reason: str) -> bool:
     return True
 
 
-def _close(payment, status, actor, reason, action):
-    previous = payment.status
-    payment.status = status
-    payment.closed_at = timezone.now()
-    payment.closed_by = actor if actor is not None and actor.is_authenticated else None
-    payment.close_reason = reason
-    payment.save(update_fields=["status", "closed_at", "closed_by", "close_reason"])
-    audit_log(
-        subject=payment,
-        action=action,
-        summary=f"Payment {payment.reference} {payment.get_status_display().lower()}",
-        actor=actor,
-        owner=payment.payer,
-        from_state=previous,
-        to_state=status,
-        reason=reason,
-    )
-
-
 def purchase_order_record_receipt(
     *, purchase_order: PurchaseOrder, actor, note: str = ""
 ) -> int:
@@ -217,7 +148,9 @@ def purchase_order_record_receipt(
         order = PurchaseOrder.objects.select_for_update().get(pk=purchase_order.pk)
         if order.status == PurchaseOrderStatus.RECEIVED:
             return 0
-        covered = list(order.payments.exclude(status=PaymentStatus.CANCELLED))
+        covered = list(
+            order.payments.exclude(status=PaymentStatus.CANCELLED).select_for_update()
+        )
         if not covered:
             raise ValidationError(f"{order} covers no payment.")
         total = sum(p.amount_cents for p in covered)
@@ -226,23 +159,44 @@ def purchase_order_record_receipt(
                 f"{order} totals ${order.amount_cents / 100:,.2f} but the payments it "
                 f"covers add up to ${total / 100:,.2f}."
             )
-        confirmed = sum(
-            payment_confirm(
-                payment_id=p.pk, actor=actor, note=note or f"PO {order.number}"
-            )
-            for p in covered
-        )
-        order.status = PurchaseOrderStatus.RECEIVED
-        order.received_at = timezone.now()
-        order.received_by = actor
-        order.save(update_fields=["status", "received_at", "received_by"])
-        audit_log(
-            subject=order,
-            action="purchase_order.received",
-            summary=f"{order} received: {len(covered)} payment(s)",
-            actor=actor,
-            from_state=PurchaseOrderStatus.OPEN,
-            to_state=order.status,
-            reason=note,
-        )
+        # Locked, so the count of those confirmed now is exact.
+        confirmed = sum(p.status == PaymentStatus.PENDING for p in covered)
+        transitions.receive(order, by=actor, reason=note)
     return confirmed
+
+
+def purchase_order_cover(*, purchase_order: PurchaseOrder, payments, actor) -> int:
+    """Make ``payments`` the ones ``purchase_order`` pays for: those added and those
+    taken off are changed, each with an audit entry. Returns how many changed."""
+    chosen = {p.pk for p in payments}
+    changed = 0
+    with transaction.atomic():
+        order = PurchaseOrder.objects.select_for_update().get(pk=purchase_order.pk)
+        rows = (
+            Payment.objects.select_for_update(of=("self",))
+            .select_related("payer", "purchase_order")
+            .filter(Q(purchase_order=order) | Q(pk__in=chosen))
+            .order_by("pk")
+        )
+        for payment in rows:
+            before = payment.purchase_order
+            if payment.pk not in chosen:
+                payment.purchase_order = None
+                summary = f"Payment {payment.reference} no longer paid by {order}"
+            elif payment.purchase_order_id != order.pk:
+                payment.purchase_order = order
+                summary = f"Payment {payment.reference} to be paid by {order}"
+                if before is not None:
+                    summary += f" instead of {before}"
+            else:
+                continue
+            payment.save(update_fields=["purchase_order"])
+            audit_log(
+                subject=payment,
+                action="payment.purchase_order_changed",
+                summary=summary[:300],
+                actor=actor,
+                owner=payment.payer,
+            )
+            changed += 1
+    return changed

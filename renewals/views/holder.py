@@ -85,7 +85,7 @@ def home(request):
             "progress": period_progress(certification),
             "opens": opens,
             "last_day": closes - datetime.timedelta(days=1),
-            "window_open": opens <= today < closes,
+            "window_open": certification.in_renewal_window(today),
             "renewal": renewal,
             "fee_cents": renewal_fee_cents(),
         },

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from candidates.services import application_reject
+from candidates.applications import application_reject
 from lssc.accounts.roles import StaffGroup
 from lssc.appeals.models import Appeal, AppealDocument, AppealStatus
 from tests.candidates.helpers import submitted

@@ -185,8 +185,8 @@ def test_staff_refund_a_card_payment_through_stripe_and_it_is_recorded(
 def test_a_course_approval_fee_paid_by_card_sends_the_application_to_review(
     client, stripe_on, commit
 ):
+    from courses.applications import application_submit
     from courses.models import ApplicationStatus as CourseStatus
-    from courses.services import application_submit
     from lssc.competencies.models import CompetencySet
     from tests.courses.conftest import complete_application, contact_of, make_provider
 

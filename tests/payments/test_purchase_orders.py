@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from candidates.models import Candidate
 from lssc.accounts.roles import StaffGroup
+from lssc.audit.models import AuditEntry
 from lssc.payments.enums import PaymentStatus, PurchaseOrderStatus
 from lssc.payments.models import Payment, PurchaseOrder
 from tests.candidates.helpers import submitted
@@ -74,3 +75,35 @@ def test_a_purchase_order_whose_total_does_not_match_is_refused(client):
     assert response.status_code == 200
     assert "owe $1,050.00 in all" in response.content.decode()
     assert not PurchaseOrder.objects.exists()
+
+
+def test_changing_whom_an_order_covers_is_audited_for_each_payment(client):
+    payments = three_applicants_choose_a_purchase_order(client)
+    officer = staff_user(StaffGroup.PROGRAM_ASSISTANT)
+    client.force_login(officer)
+    fields = {
+        "number": "PO-2026-118",
+        "institution": "Springfield Library System",
+        "contact_name": "Pat Buyer",
+        "contact_email": "buyer@sls.example.org",
+    }
+    client.post(
+        reverse("admin:payments_purchaseorder_add"),
+        {**fields, "amount_cents": "70000", "covered": [p.pk for p in payments[:2]]},
+    )
+    order = PurchaseOrder.objects.get()
+    client.post(
+        reverse("admin:payments_purchaseorder_change", args=[order.pk]),
+        {**fields, "amount_cents": "70000", "covered": [p.pk for p in payments[1:]]},
+    )
+
+    assert set(order.payments.all()) == set(payments[1:])
+    changes = AuditEntry.objects.filter(action="payment.purchase_order_changed")
+    # Two added, then the first taken off and the third added; the second stays.
+    assert sorted((e.subject_id, e.actor) for e in changes) == sorted(
+        [(payments[0].pk, officer)] * 2 + [(payments[1].pk, officer)]
+        + [(payments[2].pk, officer)]
+    )  # fmt: skip
+    assert changes.filter(
+        subject_id=payments[0].pk, summary__contains="no longer paid by"
+    ).exists()
