@@ -13,8 +13,15 @@ from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_links import as_list, person_links
 from lssc.core.admin_search import PersonSearch
 
-from .certification import CertificationError, certification_revoke
+from .applications import (
+    application_approve_education,
+    application_mark_membership_unverified,
+    application_reject,
+)
+from .candidacy import candidate_extend_deadline
+from .certification import certification_revoke
 from .enums import ApplicationStatus, Education
+from .errors import ApplicationError, CertificationError
 from .models import (
     Achievement,
     Application,
@@ -22,13 +29,6 @@ from .models import (
     Certification,
     ShareLink,
     WorkHistory,
-)
-from .services import (
-    ApplicationError,
-    application_approve_education,
-    application_mark_membership_unverified,
-    application_reject,
-    candidate_extend_deadline,
 )
 
 
@@ -210,7 +210,7 @@ class CandidateAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
 
     @admin.display(description="their records")
     def records(self, obj):
-        return as_list(person_links(obj.user, obj))
+        return as_list(person_links(obj.user))
 
     actions = ["extend_deadline", "export_csv"]
     list_per_page = 100
@@ -294,6 +294,7 @@ class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "candidate",
         "certified_on",
         "expires_on",
+        "status",
         "revoked_at",
         "revoked_by",
         "revoke_reason",
@@ -308,7 +309,7 @@ class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
             ("Candidate number", "candidate__number"),
             ("Certified on", "certified_on"),
             ("Valid until", "expires_on"),
-            ("Revoked", lambda c: "yes" if c.revoked_at else ""),
+            ("Revoked", lambda c: "yes" if c.is_revoked else ""),
             ("Listed publicly", lambda c: "yes" if c.listed_publicly else ""),
         ],
         prepare=lambda rows: rows.select_related("candidate__user"),

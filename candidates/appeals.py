@@ -19,6 +19,6 @@ def register_appealable():
         noun="revocation of the certification",
         owner=lambda c: c.candidate.user_id,
         decision=lambda c: f"Certification {c.number} revoked: {c.revoke_reason}",
-        appealable=lambda c: c.revoked_at is not None,
+        appealable=lambda c: c.is_revoked,
         select_related=("candidate",),
     )

@@ -6,6 +6,9 @@ class CandidatesConfig(AppConfig):
     verbose_name = "Candidates"
 
     def ready(self):
+        from .admin_people import register_admin_people
+
+        register_admin_people()
         from .reports import register_reports
 
         register_reports()
@@ -15,14 +18,10 @@ class CandidatesConfig(AppConfig):
         from .appeals import register_appealable
 
         register_appealable()
-        from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_save
+        from lssc.payments.purposes import register_purpose
 
-        from lssc.payments.signals import payment_confirmed
+        from .applications import application_paid
+        from .models import Application
 
-        from .receivers import on_payment_confirmed, on_user_saved
-
-        payment_confirmed.connect(on_payment_confirmed, dispatch_uid="candidates")
-        post_save.connect(
-            on_user_saved, sender=get_user_model(), dispatch_uid="candidates-name"
-        )
+        # Admits once nothing is owed; a repeated confirmation finds it admitted.
+        register_purpose(Application, paid=application_paid)

@@ -1,8 +1,6 @@
 """What a certification proves to others: its status, the certificate PDF and the
 machine-readable credential."""
 
-import datetime
-
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models, transaction
@@ -10,7 +8,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from lssc.core.dates import add_months
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
 from lssc.outbox.services import enqueue
@@ -31,27 +28,17 @@ class Status(models.TextChoices):
     REVOKED = "revoked", "Revoked"
 
 
-def status_on(
-    expires_on: datetime.date, revoked: bool, today: datetime.date, grace_months: int
-) -> Status:
-    """Valid before ``expires_on``; in grace from then for ``grace_months`` (FAQ 19:
-    the holder may still renew); expired after; revoked whatever the dates."""
-    if revoked:
+def certification_status(certification: Certification, today=None) -> Status:
+    """Valid before its expiry; in grace after it (FAQ 19: the holder may still
+    renew); expired once the grace has passed; revoked whatever the dates."""
+    today = today or timezone.localdate()
+    if certification.is_revoked:
         return Status.REVOKED
-    if today < expires_on:
+    if certification.valid_on(today):
         return Status.VALID
-    if today < add_months(expires_on, grace_months):
+    if certification.in_grace(today):
         return Status.GRACE
     return Status.EXPIRED
-
-
-def certification_status(certification: Certification, today=None) -> Status:
-    return status_on(
-        certification.expires_on,
-        certification.revoked_at is not None,
-        today or timezone.localdate(),
-        rules().RENEWAL_GRACE_MONTHS,
-    )
 
 
 def achieved_sets(certification: Certification) -> list:

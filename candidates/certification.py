@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from lssc.audit.services import audit_log
 from lssc.core.dates import period_end
-from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
 
 from .certificates import certificate_request
 from .enums import AchievementMethod
+from .errors import CertificationError
 from .models import Achievement, Candidate, Certification
+from .transitions import revoke
 
 
 def qualifying_date(
@@ -120,45 +121,31 @@ def certification_award_if_due(*, candidate: Candidate, actor=None):
     return certification
 
 
-class CertificationError(DomainError):
-    """A change to a certification the rules refuse; the message says why."""
-
-
 def certification_revoke(*, certification: Certification, by, reason: str) -> bool:
     """Revoke once, with the reason kept; ``False`` if it was revoked already."""
     reason = reason.strip()
     if not reason:
         raise CertificationError("Give the reason for revoking the certification.")
-    with transaction.atomic():
-        certification = (
-            Certification.objects.select_for_update(of=("self",))
-            .select_related("candidate__user")
-            .get(pk=certification.pk)
-        )
-        if certification.revoked_at is not None:
-            return False
-        certification.revoked_at = timezone.now()
-        certification.revoked_by = by
-        certification.revoke_reason = reason
-        certification.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
-        candidate = certification.candidate
-        audit_log(
-            subject=candidate,
-            action="candidate.certification_revoked",
-            summary=f"Certificate {certification.number} revoked",
-            actor=by,
-            owner=candidate.user,
-            from_state="certified",
-            to_state="revoked",
-            reason=reason,
-        )
-        mail_queue(
-            key=f"certification-revoked:{certification.pk}",
-            to=candidate.user.email,
-            template="certification_revoked",
-            context={"certification": certification, "candidate": candidate},
-        )
-    return True
+    return revoke.if_allowed(certification.pk, by=by, reason=reason) is not None
+
+
+def certification_renew(
+    *, certification: Certification, period_expires_on
+) -> Certification | None:
+    """Start the next period at the previous expiry (not today), for
+    CERTIFICATION_YEARS, with a new certificate; ``None`` when the period ending
+    ``period_expires_on`` was renewed already. Call inside the renewal's transaction.
+    """
+    certification = Certification.objects.select_for_update().get(pk=certification.pk)
+    if certification.expires_on != period_expires_on:
+        return None
+    certification.period_starts_on = certification.expires_on
+    certification.expires_on = period_end(
+        certification.expires_on, rules().CERTIFICATION_YEARS
+    )
+    certification.save(update_fields=["period_starts_on", "expires_on"])
+    certificate_request(certification)
+    return certification
 
 
 def publicity_choose(
@@ -174,7 +161,7 @@ def publicity_choose(
             .select_related("candidate__user", "candidate__application")
             .get(pk=certification.pk)
         )
-        if certification.revoked_at is not None:
+        if certification.is_revoked:
             raise CertificationError("A revoked certification is not published.")
         candidate = certification.candidate
         changed = certification.listed_publicly != listed

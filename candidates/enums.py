@@ -53,3 +53,8 @@ class AchievementMethod(models.TextChoices):
     COURSE = "course", "Approved course"
     PORTFOLIO = "portfolio", "Portfolio"
     RECOGNITION = "recognition", "Recognition agreement"
+
+
+class CertificationStatus(models.TextChoices):
+    ISSUED = "issued", "Issued"
+    REVOKED = "revoked", "Revoked"

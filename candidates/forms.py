@@ -8,6 +8,9 @@ from .models import Application, ShareLink, WorkHistory
 
 
 class ContactForm(forms.ModelForm):
+    """The application's contact fields and the person's name, which the services
+    save on the account (``candidates.contact.name_save``)."""
+
     full_name = forms.CharField(
         label="Full name",
         max_length=200,
@@ -29,7 +32,6 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
         self.fields["full_name"].initial = user.full_name
         self.order_fields(["full_name", *self.Meta.fields])
         for name in ("phone", "address_line1", "city", "state", "postal_code"):
@@ -45,11 +47,6 @@ class ContactForm(forms.ModelForm):
         }
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
-
-    def save(self, commit=True):
-        self.user.full_name = self.cleaned_data["full_name"]
-        self.user.save(update_fields=["full_name"])
-        return super().save(commit)
 
 
 class LibraryForm(forms.ModelForm):

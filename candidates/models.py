@@ -11,22 +11,26 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lssc.audit.models import Decided
 from lssc.competencies.models import CompetencySet
 from lssc.core.codes import readable_code
 from lssc.core.storage import private_storage
 
+from . import validity
 from .enums import (
     OPEN_STATES,
     AchievementMethod,
     ApplicationStatus,
+    CertificationStatus,
     Education,
     HowHeard,
     LibraryType,
 )
 
 
-class Application(models.Model):
-    """One person's application to become a candidate, from draft to decision."""
+class Application(Decided):
+    """One person's application to become a candidate, from draft to decision
+    (``candidates.transitions``)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications"
@@ -99,15 +103,6 @@ class Application(models.Model):
     education_approved = models.BooleanField(
         default=False, help_text="Staff accepted education from outside the US."
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decision_reason = models.TextField(blank=True)
 
     history = HistoricalRecords()
 
@@ -261,6 +256,13 @@ class Certification(models.Model):
         "each renewed period's start (the previous expiry)."
     )
     expires_on = models.DateField(db_index=True)
+    # Changed only by ``candidates.transitions``; the revoked_* fields below say
+    # when, by whom and why, and are set with it.
+    status = models.CharField(
+        max_length=20,
+        choices=CertificationStatus.choices,
+        default=CertificationStatus.ISSUED,
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -286,6 +288,7 @@ class Certification(models.Model):
     award_notice_to = models.EmailField(blank=True)
     award_notice_sent_at = models.DateTimeField(null=True, blank=True)
 
+    objects = validity.CertificationQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=["certificate", "certificate_expires_on", "certificate_name"]
     )
@@ -311,6 +314,32 @@ class Certification(models.Model):
             and self.certificate_expires_on == self.expires_on
             and self.certificate_name == self.candidate.user.full_name
         )
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.status == CertificationStatus.REVOKED
+
+    # Where a day falls in the certification's life (``candidates.validity``).
+    def valid_on(self, day) -> bool:
+        return validity.valid_on(self.expires_on, self.is_revoked, day)
+
+    def in_renewal_window(self, day) -> bool:
+        return validity.in_renewal_window(self.expires_on, self.is_revoked, day)
+
+    def in_grace(self, day) -> bool:
+        return validity.in_grace(self.expires_on, self.is_revoked, day)
+
+    def lapsed(self, day) -> bool:
+        return validity.lapsed(self.expires_on, self.is_revoked, day)
+
+    @property
+    def renewal_opens_on(self):
+        return validity.renewal_opens(self.expires_on)
+
+    @property
+    def lapses_on(self):
+        """The first day after the grace period (the renewal window's end)."""
+        return validity.lapses_on(self.expires_on)
 
 
 def new_share_token() -> str:

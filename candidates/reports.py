@@ -26,7 +26,14 @@ from lssc.reports.base import (
     register,
 )
 
-from .enums import AchievementMethod, ApplicationStatus, HowHeard, LibraryType
+from . import validity
+from .enums import (
+    AchievementMethod,
+    ApplicationStatus,
+    CertificationStatus,
+    HowHeard,
+    LibraryType,
+)
 from .models import Achievement, Application, Candidate, Certification
 
 GROUP = "Candidates"
@@ -124,30 +131,24 @@ def achievements(start, end) -> Result:
 
 def by_status(start, end) -> Result:
     """Where everyone stands on ``end``: two queries (applications, candidates)."""
-    grace = rules().RENEWAL_GRACE_MONTHS
     undecided = Q(decided_at=None) | Q(decided_at__date__gt=end)
     applications = Application.objects.filter(submitted_at__date__lte=end).aggregate(
         pending=Count("pk", filter=undecided),
         rejected=Count("pk", filter=~undecided & Q(status=ApplicationStatus.REJECTED)),
     )
     not_certified = Q(certification=None) | Q(certification__certified_on__gt=end)
-    certified = ~not_certified & Q(certification__revoked_at=None)
+    certified = ~not_certified
+    held = "certification__"
     candidates = Candidate.objects.filter(admitted_on__lte=end).aggregate(
         working=Count("pk", filter=not_certified & Q(deadline__gte=end)),
         past_deadline=Count("pk", filter=not_certified & Q(deadline__lt=end)),
-        valid=Count("pk", filter=certified & Q(certification__expires_on__gt=end)),
-        grace=Count(
+        valid=Count("pk", filter=certified & validity.valid_q(end, held)),
+        grace=Count("pk", filter=certified & validity.in_grace_q(end, held)),
+        expired=Count("pk", filter=certified & validity.lapsed_q(end, held)),
+        revoked=Count(
             "pk",
-            filter=certified
-            & Q(certification__expires_on__lte=end)
-            & Q(certification__expires_on__gt=add_months(end, -grace)),
+            filter=certified & Q(certification__status=CertificationStatus.REVOKED),
         ),
-        expired=Count(
-            "pk",
-            filter=certified
-            & Q(certification__expires_on__lte=add_months(end, -grace)),
-        ),
-        revoked=Count("pk", filter=~not_certified & ~Q(certification__revoked_at=None)),
     )
     figures = [
         ("Applied, awaiting a decision", applications["pending"]),

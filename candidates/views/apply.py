@@ -4,7 +4,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -12,7 +11,14 @@ from django.views.decorators.http import require_POST
 from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
 
+from ..applications import (
+    application_pay,
+    application_save_step,
+    application_start,
+    application_submit,
+)
 from ..enums import ApplicationStatus
+from ..errors import ApplicationError
 from ..forms import (
     ContactForm,
     EducationForm,
@@ -20,13 +26,9 @@ from ..forms import (
     ReviewForm,
     WorkHistoryFormSet,
 )
-from ..services import (
-    ApplicationError,
+from ..selectors import (
     application_balance_cents,
     application_fee_cents,
-    application_pay,
-    application_start,
-    application_submit,
     eligibility_of,
     open_application,
 )
@@ -66,8 +68,7 @@ def apply(request):
 def apply_begin(request):
     if hasattr(request.user, "candidate"):
         return redirect("candidates:car")
-    with transaction.atomic():
-        application_start(user=request.user)
+    application_start(user=request.user)
     return redirect("candidates:apply")
 
 
@@ -101,12 +102,16 @@ def apply_step(request, step):
         and form.is_valid()
         and (formset is None or formset.is_valid())
     ):
-        with transaction.atomic():
-            form.save()
-            if formset is not None:
-                formset.save()
-            application.steps_done = max(application.steps_done, index + 1)
-            application.save(update_fields=["steps_done", "updated_at"])
+        try:
+            application_save_step(
+                application=application,
+                forms=[form] if formset is None else [form, formset],
+                steps_done=index + 1,
+                full_name=form.cleaned_data.get("full_name"),
+            )
+        except ApplicationError as error:
+            messages.error(request, str(error))
+            return redirect("candidates:apply")
         if "add_row" in request.POST:
             messages.info(request, "Saved. Add the next period of library work below.")
             return redirect("candidates:apply_step", step=step)
@@ -130,8 +135,8 @@ def apply_step(request, step):
 def _review(request, application):
     form = ReviewForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
-        form.save()
         try:
+            application_save_step(application=application, forms=[form])
             application_submit(application_id=application.pk, by=request.user)
         except ApplicationError as error:
             messages.error(request, str(error))

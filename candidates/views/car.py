@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,15 +12,12 @@ from lssc.competencies.models import CompetencySet
 from lssc.fees.models import FeeKind
 from lssc.payments.models import Payment
 
+from ..candidacy import share_link_create, share_link_record_view, share_link_revoke
+from ..contact import holder_details_update
 from ..forms import ContactForm, ShareLinkForm
 from ..models import Candidate, ShareLink
 from ..progress import car_slots
-from ..services import (
-    application_balance_cents,
-    share_link_create,
-    share_link_record_view,
-    share_link_revoke,
-)
+from ..selectors import application_balance_cents
 
 HISTORY_SHOWN = 50
 
@@ -82,8 +78,9 @@ def car_contact(request):
         request.POST or None, instance=candidate.application, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
+        holder_details_update(
+            candidate=candidate, form=form, full_name=form.cleaned_data["full_name"]
+        )
         messages.success(request, "Your contact details were updated.")
         return redirect("candidates:car")
     return render(request, "candidates/car_contact.html", {"form": form})
@@ -96,12 +93,11 @@ def share_links(request):
         raise Http404
     form = ShareLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            link = share_link_create(
-                candidate=candidate,
-                label=form.cleaned_data["label"],
-                expires_on=form.cleaned_data["expires_on"],
-            )
+        link = share_link_create(
+            candidate=candidate,
+            label=form.cleaned_data["label"],
+            expires_on=form.cleaned_data["expires_on"],
+        )
         messages.success(request, f"Share link “{link.label}” created.")
         return redirect("candidates:share_links")
     links = list(candidate.share_links.prefetch_related("views"))

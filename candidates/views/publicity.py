@@ -7,10 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from lssc.core.dates import add_months
-from lssc.core.program import rules
-
-from ..certification import CertificationError, publicity_choose
+from ..certification import publicity_choose
+from ..errors import CertificationError
 from ..forms import PublicityForm
 from ..models import Certification
 
@@ -69,11 +67,8 @@ def registry(request):
     its grace period."""
     today = timezone.localdate()
     holders = (
-        Certification.objects.filter(
-            listed_publicly=True,
-            revoked_at=None,
-            expires_on__gt=add_months(today, -rules().RENEWAL_GRACE_MONTHS),
-        )
+        Certification.objects.current_on(today)
+        .filter(listed_publicly=True)
         .select_related("candidate__user", "candidate__application")
         .order_by("candidate__user__full_name", "pk")
     )

@@ -4,8 +4,9 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils import timezone
 
+from candidates.applications import application_submit
 from candidates.models import Application, WorkHistory
-from candidates.services import _admit, application_submit
+from candidates.transitions import admit
 from lssc.payments.services import payment_confirm
 from tests.factories import UserFactory
 
@@ -62,4 +63,4 @@ def admitted_candidate(client=None):
         payment = user.payments.get()
         payment_confirm(payment_id=payment.pk)
         return user.candidate
-    return _admit(application, None)
+    return admit(application).candidate

@@ -353,9 +353,9 @@ def test_staff_admit_foreign_education_then_payment_admits(client):
 def test_staff_extend_a_deadline_with_a_reason_and_it_is_audited(client):
     user = UserFactory()
     application = submitted(user)
-    from candidates.services import _admit
+    from candidates.transitions import admit
 
-    candidate = _admit(application, None)
+    candidate = admit(application).candidate
     officer = staff_user(StaffGroup.PROGRAM_OFFICER)
     client.force_login(officer)
     new_deadline = candidate.deadline + datetime.timedelta(days=180)

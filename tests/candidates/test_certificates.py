@@ -1,12 +1,13 @@
 """The certificate PDF, the public verification page and the credential JSON."""
 
 import datetime
+from datetime import UTC
 
 import pytest
 import time_machine
 from django.urls import reverse
 
-from candidates.certificates import Status, certificate_issue, status_on
+from candidates.certificates import Status, certificate_issue, certification_status
 from candidates.certification import achievement_record, certification_revoke
 from candidates.enums import AchievementMethod
 from candidates.models import Certification
@@ -70,11 +71,17 @@ def candidate(db):
     ],
 )
 def test_status_by_day(today, status):
-    assert status_on(D(2030, 6, 15), False, today, grace_months=2) == status
+    certification = Certification(expires_on=D(2030, 6, 15))
+    assert certification_status(certification, today) == status
 
 
 def test_a_revoked_certification_is_revoked_whatever_the_day():
-    assert status_on(D(2030, 6, 15), True, D(2027, 1, 1), 2) == Status.REVOKED
+    certification = Certification(
+        expires_on=D(2030, 6, 15),
+        status="revoked",
+        revoked_at=datetime.datetime(2027, 1, 1, tzinfo=UTC),
+    )
+    assert certification_status(certification, D(2027, 1, 1)) == Status.REVOKED
 
 
 # --- The certificate PDF --------------------------------------------------------
@@ -113,12 +120,25 @@ def test_the_award_makes_the_certificate_once_and_mails_the_holder(
     )
 
 
-def test_a_corrected_name_gets_a_new_certificate(candidate, commit):
+def test_a_corrected_name_gets_a_new_certificate(candidate, commit, client):
     with commit():
         certification = certify(candidate)
+    application = candidate.application
+    client.force_login(candidate.user)
     with commit():
-        candidate.user.full_name = "Rosa Parks Lee"
-        candidate.user.save()
+        response = client.post(
+            reverse("candidates:car_contact"),
+            {
+                "full_name": "Rosa Parks Lee",
+                "phone": application.phone,
+                "address_line1": application.address_line1,
+                "city": application.city,
+                "state": application.state,
+                "postal_code": application.postal_code,
+                "country": application.country,
+            },
+        )
+    assert response["Location"] == reverse("candidates:car")
     certification.refresh_from_db()
     assert certification.certificate_name == "Rosa Parks Lee"
     pdf = certification.certificate.read()

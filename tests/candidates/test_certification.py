@@ -7,10 +7,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from candidates.candidacy import candidate_extend_deadline, share_link_create
 from candidates.certification import achievement_record, qualifying_date
 from candidates.enums import AchievementMethod
 from candidates.models import Achievement, Certification
-from candidates.services import candidate_extend_deadline, share_link_create
 from lssc.accounts.roles import StaffGroup
 from lssc.audit.models import AuditEntry
 from lssc.competencies.models import CompetencySet

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.services import _admit
+from candidates.transitions import admit
 from lssc.accounts.roles import StaffGroup
 from lssc.fees.models import Audience, Fee, FeeKind
 from lssc.payments.models import Payment
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def many_applicants(count):
     for _ in range(count):
         application = submitted(UserFactory())
-        _admit(application, None)
+        admit(application)
 
 
 @pytest.mark.parametrize(
