@@ -3,6 +3,8 @@
 A completion or claim is recorded by the candidate, then verified (or not) by staff;
 a provider confirming a completion on its roster is a verification. Verification
 records the ``Achievement``, which is final: a set achieved already stays as it was.
+The decisions are named transitions (``courses.transitions``); these functions check
+what was asked first.
 """
 
 import datetime
@@ -10,14 +12,13 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from candidates.certification import achievement_record
-from candidates.enums import AchievementMethod
 from candidates.models import Candidate
 from lssc.audit.services import audit_log
 from lssc.core.program import rules
-from lssc.notifications.services import mail_queue
 
+from . import transitions
 from .documents import document_name
+from .errors import CourseError
 from .models import (
     Completion,
     Course,
@@ -26,7 +27,6 @@ from .models import (
     ReviewState,
 )
 from .rules import completion_counts, completion_window_opens
-from .services import CourseError
 
 
 def completion_window(course: Course) -> tuple[datetime.date, datetime.date]:
@@ -119,42 +119,6 @@ def completion_attach_form(*, completion: Completion, form, by) -> None:
         )
 
 
-def _lock_pending(model, pk, *related):
-    """The record, locked; ``None`` when it was decided already (a second click)."""
-    record = (
-        model.objects.select_for_update(of=("self",))
-        .select_related("candidate__user", *related)
-        .get(pk=pk)
-    )
-    return record if record.state == ReviewState.PENDING else None
-
-
-def _decide(record, *, state, by, action, summary, template, context, reason=""):
-    """Stamp the decision on a pending completion or claim, audit it, tell the
-    candidate."""
-    record.state = state
-    record.decided_by = by
-    record.decided_at = timezone.now()
-    record.reason = reason
-    record.save()
-    audit_log(
-        subject=record,
-        action=action,
-        summary=summary,
-        actor=by,
-        owner=record.candidate.user,
-        from_state=ReviewState.PENDING,
-        to_state=state,
-        reason=reason,
-    )
-    mail_queue(
-        key=f"{action}:{record.pk}",
-        to=record.candidate.user.email,
-        template=template,
-        context=context,
-    )
-
-
 def _reason(reason: str) -> str:
     reason = reason.strip()
     if not reason:
@@ -162,55 +126,23 @@ def _reason(reason: str) -> str:
     return reason
 
 
+# Staff (or the provider, on its roster) decide a pending completion or claim; each
+# returns a false value, changing nothing, once it was decided (a second click).
+
+
 def completion_verify(*, completion: Completion, by, roster=False) -> bool:
     """Verify once; achieves the course's set unless it is achieved already."""
-    with transaction.atomic():
-        completion = _lock_pending(Completion, completion.pk, "course__competency_set")
-        if completion is None:
-            return False
-        if not roster and not completion.form:
-            raise CourseError(
-                "There is no signed completion form yet: wait for it, or for the "
-                "provider to confirm the candidate on its roster."
-            )
-        course = completion.course
-        completion.confirmed_by_provider = roster
-        achieved = _achieve(
-            completion.candidate,
-            [course.competency_set],
-            AchievementMethod.COURSE,
-            note=f"{course.title}, completed {completion.completed_on:%Y-%m-%d}",
-        )
-        how = "confirmed on the provider's roster" if roster else "verified"
-        _decide(
-            completion,
-            state=ReviewState.VERIFIED,
-            by=by,
-            action="completion.verified",
-            summary=f"Completion of {course.title} {how}",
-            template="completion_verified",
-            context={"completion": completion, "achieved": achieved},
-        )
-    return True
+    verified = transitions.verify_completion.if_allowed(
+        completion.pk, by=by, roster=roster
+    )
+    return verified is not None
 
 
 def completion_reject(*, completion: Completion, by, reason: str) -> bool:
-    reason = _reason(reason)
-    with transaction.atomic():
-        completion = _lock_pending(Completion, completion.pk, "course")
-        if completion is None:
-            return False
-        _decide(
-            completion,
-            state=ReviewState.REJECTED,
-            by=by,
-            action="completion.rejected",
-            summary=f"Completion of {completion.course.title} not accepted",
-            template="completion_rejected",
-            context={"completion": completion},
-            reason=reason,
-        )
-    return True
+    rejected = transitions.reject_completion.if_allowed(
+        completion.pk, by=by, reason=_reason(reason)
+    )
+    return rejected is not None
 
 
 def roster_confirm(*, completion: Completion, provider, by) -> bool:
@@ -218,20 +150,6 @@ def roster_confirm(*, completion: Completion, provider, by) -> bool:
     if completion.course.provider_id != provider.pk:
         raise CourseError("That completion names another provider's course.")
     return completion_verify(completion=completion, by=by, roster=True)
-
-
-def _achieve(candidate, competency_sets, method, note) -> list:
-    """Record each set not achieved yet; returns the sets newly achieved."""
-    return [
-        competency_set
-        for competency_set in competency_sets
-        if achievement_record(
-            candidate=candidate,
-            competency_set=competency_set,
-            method=method,
-            note=note,
-        )
-    ]
 
 
 # --- Recognition agreements ---------------------------------------------------------
@@ -283,42 +201,12 @@ def claim_file(*, candidate, agreement, graduated_on, document) -> RecognitionCl
 
 def claim_verify(*, claim: RecognitionClaim, by) -> list | None:
     """Verify once: every covered set is achieved; returns the sets newly achieved."""
-    with transaction.atomic():
-        claim = _lock_pending(RecognitionClaim, claim.pk, "agreement")
-        if claim is None:
-            return None
-        achieved = _achieve(
-            claim.candidate,
-            list(claim.agreement.competency_sets.all()),
-            AchievementMethod.RECOGNITION,
-            note=str(claim.agreement),
-        )
-        _decide(
-            claim,
-            state=ReviewState.VERIFIED,
-            by=by,
-            action="recognition_claim.verified",
-            summary=f"Graduation from {claim.agreement} verified",
-            template="recognition_verified",
-            context={"claim": claim, "achieved": achieved},
-        )
-    return achieved
+    verified = transitions.verify_claim.if_allowed(claim.pk, by=by)
+    return verified.newly_achieved if verified is not None else None
 
 
 def claim_reject(*, claim: RecognitionClaim, by, reason: str) -> bool:
-    reason = _reason(reason)
-    with transaction.atomic():
-        claim = _lock_pending(RecognitionClaim, claim.pk, "agreement")
-        if claim is None:
-            return False
-        _decide(
-            claim,
-            state=ReviewState.REJECTED,
-            by=by,
-            action="recognition_claim.rejected",
-            summary=f"Claim of graduation from {claim.agreement} not accepted",
-            template="recognition_rejected",
-            context={"claim": claim},
-            reason=reason,
-        )
-    return True
+    rejected = transitions.reject_claim.if_allowed(
+        claim.pk, by=by, reason=_reason(reason)
+    )
+    return rejected is not None

@@ -6,22 +6,28 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses and recognition agreements"
 
     def ready(self):
-        from .reports import register_reports
+        from candidates.admin_people import candidate_list
+        from candidates.progress import register_source
+        from lssc.core.admin_links import register_person_links
+        from lssc.payments.purposes import register_purpose
 
-        register_reports()
+        from . import transitions
+        from .appeals import register_appealable
+        from .models import CourseApplication
+        from .progress import course_progress
+        from .reports import register_reports
         from .worklist import register_queues
 
+        register_person_links(
+            "courses", candidate_list("Course completions", "courses.Completion")
+        )
+        register_person_links(
+            "courses.claims",
+            candidate_list("Recognition claims", "courses.RecognitionClaim"),
+        )
+        register_reports()
         register_queues()
-        from .appeals import register_appealable
-
         register_appealable()
-        from candidates.progress import register_source
-        from lssc.appeals.signals import appeal_upheld
-        from lssc.payments.signals import payment_confirmed
-
-        from .progress import course_progress
-        from .receivers import on_appeal_upheld, on_payment_confirmed
-
-        payment_confirmed.connect(on_payment_confirmed, dispatch_uid="courses")
-        appeal_upheld.connect(on_appeal_upheld, dispatch_uid="courses")
         register_source(course_progress)
+        # The fee paid: the application goes to review, once however often told.
+        register_purpose(CourseApplication, paid=transitions.mark_paid.if_allowed)

@@ -3,7 +3,7 @@ a refusal is a ``CourseError`` so the course views report it like any other."""
 
 from lssc.core import documents
 
-from .services import CourseError
+from .errors import CourseError
 
 
 class DocumentRefused(CourseError, documents.DocumentRefused):

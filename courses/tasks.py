@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import approval_reminders, approvals_lapse, waiting_applications_reminder
+from .lapses import approval_reminders, approvals_lapse, waiting_applications_reminder
 
 
 @shared_task(name="courses.approvals_daily")

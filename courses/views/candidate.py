@@ -17,9 +17,9 @@ from ..achievements import (
     completion_record,
     completion_window,
 )
+from ..errors import CourseError
 from ..forms import ClaimForm, CompletionForm, CompletionFormUpload
 from ..models import Completion, Course, RecognitionAgreement, RecognitionClaim
-from ..services import CourseError
 
 
 def _candidate(request) -> Candidate:

@@ -3,7 +3,6 @@ roster confirmations and appeals. Another provider's objects answer 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +15,16 @@ from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
 
 from ..achievements import roster_confirm
+from ..applications import (
+    application_fee_cents,
+    application_gaps,
+    application_pay,
+    application_save_draft,
+    application_start,
+    application_submit,
+    application_withdraw,
+)
+from ..errors import CourseError
 from ..forms import (
     AppealForm,
     ApplicationForm,
@@ -31,21 +40,9 @@ from ..models import (
     Completion,
     Course,
     CourseApplication,
-    Coverage,
     ReviewState,
 )
-from ..services import (
-    CourseError,
-    application_fee_cents,
-    application_gaps,
-    application_pay,
-    application_start,
-    application_submit,
-    application_withdraw,
-    provider_add_contact,
-    provider_of,
-    provider_register,
-)
+from ..providers import provider_add_contact, provider_of, provider_register
 
 
 def _provider(request):
@@ -146,20 +143,6 @@ def renew(request, pk):
     return redirect("courses:application", pk=application.pk)
 
 
-def _coverage_save(application, coverage: dict[int, str]) -> None:
-    """Keep what is written for the chosen set; forget another set's boxes."""
-    application.coverage.exclude(competency_id__in=list(coverage)).delete()
-    for competency_id, text in coverage.items():
-        if text.strip():
-            Coverage.objects.update_or_create(
-                application=application,
-                competency_id=competency_id,
-                defaults={"where_taught": text.strip()},
-            )
-        else:
-            application.coverage.filter(competency_id=competency_id).delete()
-
-
 @login_required
 def application(request, pk):
     """The standard form: saved as a draft as often as needed, then submitted."""
@@ -191,18 +174,15 @@ def application(request, pk):
             [form.is_valid(), instructors.is_valid(), offerings.is_valid()]
         ) and (not coverage.is_bound or coverage.is_valid())
         if valid:
-            with transaction.atomic():
-                locked = CourseApplication.objects.select_for_update().get(pk=pk)
-                if not locked.is_editable:
-                    messages.error(request, "This application was submitted already.")
-                    return redirect("courses:application", pk=pk)
-                form.save()
-                instructors.save()
-                offerings.save()
-                if coverage.is_bound:
-                    _coverage_save(application, coverage.coverage())
-                else:
-                    _coverage_save(application, {})
+            try:
+                application_save_draft(
+                    application=application,
+                    forms=[form, instructors, offerings],
+                    coverage=coverage.coverage() if coverage.is_bound else {},
+                )
+            except CourseError as error:
+                messages.error(request, str(error))
+                return redirect("courses:application", pk=pk)
             if "submit" in request.POST:
                 return _submit(request, application)
             messages.success(

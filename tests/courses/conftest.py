@@ -8,6 +8,12 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from courses.applications import (
+    application_approve,
+    application_pay,
+    application_start,
+    application_submit,
+)
 from courses.models import (
     Course,
     CourseApplication,
@@ -21,14 +27,7 @@ from courses.models import (
     ProviderType,
     RecognitionAgreement,
 )
-from courses.services import (
-    application_approve,
-    application_pay,
-    application_start,
-    application_submit,
-    provider_add_contact,
-    provider_register,
-)
+from courses.providers import provider_add_contact, provider_register
 from lssc.accounts.roles import StaffGroup
 from lssc.competencies.models import CompetencySet
 from lssc.notifications.models import OutgoingMail
@@ -232,8 +231,32 @@ def candidate(db):
 
 
 @pytest.fixture
+def approved(provider, technology, officer):
+    """ "Tech basics", approved today for three years."""
+    return approved_course(provider, technology, officer=officer, title="Tech basics")
+
+
+@pytest.fixture
 def course(provider, technology, officer):
     """ "Tech basics" (Technology), approved on MARCH_10 until EXPIRES."""
     return approved_course(
         provider, technology, officer=officer, day=MARCH_10, title="Tech basics"
     )
+
+
+@pytest.fixture
+def desk(client, officer):
+    """The Program Officer, signed in with a second factor as staff must be."""
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def agreement(db):
+    """Lakeside's agreement, covering six sets and ended in 2024."""
+    agreement = lakeside_agreement(
+        effective_until=datetime.date(2024, 12, 31),
+        document=SimpleUploadedFile("agreement.pdf", files.PDF),
+    )
+    agreement.competency_sets.set(CompetencySet.objects.order_by("position")[:6])
+    return agreement

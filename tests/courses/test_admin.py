@@ -1,5 +1,5 @@
 """Staff at the admin: reading a course application, deciding it with a reason,
-verifying completions and graduation claims, recording agreements and appeals."""
+and the appeals of a decision."""
 
 import datetime
 
@@ -9,61 +9,33 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from candidates.enums import AchievementMethod
-from candidates.models import Achievement
 from courses.achievements import claim_file, completion_record
+from courses.applications import application_reject
 from courses.models import (
     ApplicationStatus,
-    Completion,
     Course,
     RecognitionAgreement,
-    RecognitionClaim,
-    ReviewState,
 )
-from courses.services import application_reject
 from lssc.accounts.roles import StaffGroup
 from lssc.appeals.models import Appeal, AppealStatus
 from lssc.appeals.services import appeal_file
-from lssc.competencies.models import CompetencySet
 from lssc.core.dates import add_years
 from tests.courses.conftest import (
-    approved_course,
     complete_application,
     contact_of,
     in_review,
-    lakeside_agreement,
     mails_to,
     pdf,
 )
+from tests.courses.view_helpers import messages_of, run
 from tests.factories import staff_user
 from tests.portfolios import files
 
 pytestmark = pytest.mark.django_db
 
 APPLICATIONS = reverse("admin:courses_courseapplication_changelist")
-COMPLETIONS = reverse("admin:courses_completion_changelist")
-CLAIMS = reverse("admin:courses_recognitionclaim_changelist")
 APPEALS = reverse("admin:appeals_appeal_changelist")
 AGREEMENT_ADD = reverse("admin:courses_recognitionagreement_add")
-
-
-@pytest.fixture
-def desk(client, officer):
-    """The Program Officer, signed in with a second factor as staff must be."""
-    client.force_login(officer)
-    return client
-
-
-def messages_of(response) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
-
-
-def run(client, changelist, action, pks, **form):
-    """Run an admin action; with ``form`` the intermediate page is filled in."""
-    data = {"action": action, "_selected_action": [str(pk) for pk in pks]}
-    if form:
-        data.update(apply="1", **form)
-    return client.post(changelist, data, follow=True)
 
 
 @pytest.fixture
@@ -242,152 +214,6 @@ def test_staff_who_may_only_view_applications_cannot_decide_them(client, reviewe
     assert Course.objects.get().title == "Tech basics"
 
 
-# --- Completions ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def approved(provider, technology, officer):
-    return approved_course(provider, technology, officer=officer, title="Tech basics")
-
-
-def test_verifying_a_completion_achieves_the_set(desk, officer, approved, candidate):
-    completion = completion_record(
-        candidate=candidate,
-        course=approved,
-        completed_on=timezone.localdate(),
-        result="Pass",
-        form=pdf(),
-    )
-    change = desk.get(reverse("admin:courses_completion_change", args=[completion.pk]))
-    assert reverse("courses:file", args=["completion", completion.pk]) in (
-        change.content.decode()
-    )
-
-    response = run(desk, COMPLETIONS, "verify", [completion.pk])
-
-    assert response.redirect_chain == [(COMPLETIONS, 302)]
-    assert "1 completion(s) verified." in messages_of(response)
-    completion.refresh_from_db()
-    assert completion.state == ReviewState.VERIFIED
-    assert completion.decided_by == officer and not completion.confirmed_by_provider
-    achievement = Achievement.objects.get(candidate=candidate)
-    assert achievement.competency_set == approved.competency_set
-    assert achievement.method == AchievementMethod.COURSE
-
-
-def test_a_completion_without_its_signed_form_is_not_verified(
-    desk, approved, candidate
-):
-    completion = completion_record(
-        candidate=candidate,
-        course=approved,
-        completed_on=timezone.localdate(),
-        result="Pass",
-    )
-    response = run(desk, COMPLETIONS, "verify", [completion.pk])
-    assert any(
-        "There is no signed completion form yet" in m for m in messages_of(response)
-    )
-    assert "0 completion(s) verified." in messages_of(response)
-    assert Completion.objects.get().state == ReviewState.PENDING
-    assert not Achievement.objects.exists()
-
-    response = run(
-        desk, COMPLETIONS, "reject", [completion.pk], reason="Not on the roster."
-    )
-    assert "1 completion(s) not accepted." in messages_of(response)
-    completion.refresh_from_db()
-    assert completion.state == ReviewState.REJECTED
-    assert completion.reason == "Not on the roster."
-
-
-# --- Recognition agreements and claims ------------------------------------------------
-
-
-def agreement_form(sets, document=None, **changes):
-    return {
-        "college": "Lakeside Community College",
-        "program_name": "Library Technical Assistant AAS",
-        "state": "MN",
-        "competency_sets": [str(s.pk) for s in sets],
-        "effective_from": "2020-01-01",
-        "effective_until": "2030-12-31",
-        "signed_on": "2019-12-01",
-        "document": document or SimpleUploadedFile("signed.pdf", files.PDF),
-        **changes,
-    }
-
-
-def test_an_agreement_must_cover_the_required_sets_and_three_electives(desk):
-    required = list(CompetencySet.objects.required())
-    electives = list(CompetencySet.objects.electives())
-    assert (len(required), len(electives)) == (3, 7)
-    message = "An agreement covers all 3 required sets and at least 3 electives."
-    for sets in (
-        required[:2] + electives[:4],  # a required set missing
-        required + electives[:2],  # two electives only
-        electives,  # no required set
-    ):
-        response = desk.post(AGREEMENT_ADD, agreement_form(sets))
-        assert response.status_code == 200
-        assert response.context["adminform"].form.errors["competency_sets"] == [message]
-        assert message in response.content.decode()
-    assert not RecognitionAgreement.objects.exists()
-
-    image = SimpleUploadedFile("signed.png", files.PNG)
-    response = desk.post(
-        AGREEMENT_ADD, agreement_form(required + electives[:3], document=image)
-    )
-    assert response.context["adminform"].form.errors["document"] == [
-        "Upload the signed agreement as a PDF."
-    ]
-    response = desk.post(
-        AGREEMENT_ADD,
-        agreement_form(required + electives[:3], effective_until="2019-01-01"),
-    )
-    assert "effective_until" in response.context["adminform"].form.errors
-    assert not RecognitionAgreement.objects.exists()
-
-    response = desk.post(AGREEMENT_ADD, agreement_form(required + electives[:3]))
-
-    assert response.status_code == 302
-    agreement = RecognitionAgreement.objects.get()
-    assert set(agreement.competency_sets.all()) == set(required + electives[:3])
-    with agreement.document.open("rb") as stored:
-        assert stored.read() == files.PDF
-
-
-def test_verifying_a_claim_achieves_every_set_the_agreement_covers(
-    desk, officer, candidate
-):
-    sets = list(CompetencySet.objects.required()) + list(
-        CompetencySet.objects.electives()[:3]
-    )
-    agreement = lakeside_agreement(
-        document=SimpleUploadedFile("agreement.pdf", files.PDF),
-    )
-    agreement.competency_sets.set(sets)
-    claim = claim_file(
-        candidate=candidate,
-        agreement=agreement,
-        graduated_on=datetime.date(2022, 5, 15),
-        document=pdf("transcript.pdf"),
-    )
-
-    response = run(desk, CLAIMS, "verify", [claim.pk])
-
-    assert "1 claim(s) verified." in messages_of(response)
-    claim.refresh_from_db()
-    assert claim.state == ReviewState.VERIFIED and claim.decided_by == officer
-    achieved = Achievement.objects.filter(candidate=candidate)
-    assert {a.competency_set for a in achieved} == set(sets)
-    assert {a.method for a in achieved} == {AchievementMethod.RECOGNITION}
-    # Verifying again achieves nothing more.
-    run(desk, CLAIMS, "verify", [claim.pk])
-    assert Achievement.objects.filter(candidate=candidate).count() == 6
-    assert RecognitionClaim.objects.get().state == ReviewState.VERIFIED
-
-
 # --- Appeals --------------------------------------------------------------------------
 
 
@@ -423,7 +249,7 @@ def test_the_committees_decision_on_an_appeal(
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.UPHELD
     assert appeal.decided_by == officer
-    assert appeal.decision == "The lab is an assessment; reconsider."
+    assert appeal.decision_reason == "The lab is an assessment; reconsider."
     assert mails_to(contact_of(provider).email, "the committee's decision")
 
     client.force_login(contact_of(provider))

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def rejected(provider, technology, officer):
-    from courses.services import application_reject
+    from courses.applications import application_reject
 
     application = in_review(complete_application(provider, technology))
     application_reject(application=application, by=officer, reason="Too short.")
@@ -89,7 +89,7 @@ def test_an_appeal_is_decided_once(rejected, committee):
     )
 
     appeal.refresh_from_db()
-    assert (appeal.status, appeal.decision, appeal.decided_by) == (
+    assert (appeal.status, appeal.decision_reason, appeal.decided_by) == (
         AppealStatus.UPHELD,
         "Upheld.",
         committee,

@@ -3,15 +3,15 @@ paying and the fee's arrival."""
 
 import pytest
 
-from courses.models import ApplicationStatus, Coverage
-from courses.services import (
-    CourseError,
+from courses.applications import (
     application_approve,
     application_gaps,
     application_start,
     application_submit,
     application_withdraw,
 )
+from courses.errors import CourseError
+from courses.models import ApplicationStatus, Coverage
 from lssc.audit.models import AuditEntry
 from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payment_confirm, payments_for
@@ -144,7 +144,7 @@ def test_submitting_twice_is_refused(provider, technology):
 def test_choosing_check_twice_makes_one_payment(provider, technology):
     application = complete_application(provider, technology)
     first = submit_and_pay(application)
-    from courses.services import application_pay
+    from courses.applications import application_pay
 
     again, _ = application_pay(
         application=application, payer=contact_of(provider), method="check"
@@ -154,7 +154,7 @@ def test_choosing_check_twice_makes_one_payment(provider, technology):
 
 
 def test_a_draft_cannot_be_paid_for(provider, technology):
-    from courses.services import application_pay
+    from courses.applications import application_pay
 
     application = complete_application(provider, technology)
     with pytest.raises(CourseError, match="not waiting for a payment"):

@@ -18,8 +18,8 @@ from courses.achievements import (
     roster_confirm,
 )
 from courses.documents import DocumentRefused
+from courses.errors import CourseError
 from courses.models import Completion, Course, ReviewState
-from courses.services import CourseError
 from lssc.competencies.models import CompetencySet
 from tests.courses.conftest import (
     DAY,
@@ -255,7 +255,7 @@ def test_rejecting_needs_a_reason_and_happens_once(pending, officer, candidate):
         by=contact_of(pending.course.provider),
     )
     pending.refresh_from_db()
-    assert (pending.state, pending.reason) == (
+    assert (pending.state, pending.decision_reason) == (
         ReviewState.REJECTED,
         "The form is not signed.",
     )

@@ -5,14 +5,14 @@ import datetime
 
 import pytest
 
-from courses.models import ApplicationStatus, Course, CourseApproval
-from courses.services import (
-    CourseError,
+from courses.applications import (
     application_approve,
     application_reject,
     application_request_changes,
     application_submit,
 )
+from courses.errors import CourseError
+from courses.models import ApplicationStatus, Course, CourseApproval
 from lssc.audit.models import AuditEntry
 from lssc.notifications.models import OutgoingMail
 from lssc.payments.services import payments_for

@@ -12,7 +12,7 @@ from django.utils import timezone
 from courses.achievements import completion_record
 from courses.models import Completion, RecognitionAgreement, RecognitionClaim
 from lssc.competencies.models import CompetencySet
-from tests.courses.conftest import approved_course, lakeside_agreement
+from tests.courses.conftest import lakeside_agreement
 from tests.portfolios import files
 from tests.storage import stored_files
 
@@ -25,11 +25,6 @@ UNSAFE = pytest.mark.parametrize(
 
 def upload(content, name="signed.pdf"):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-@pytest.fixture
-def approved(provider, technology, officer):
-    return approved_course(provider, technology, officer=officer, title="Tech basics")
 
 
 @pytest.fixture

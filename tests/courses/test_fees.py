@@ -6,13 +6,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from courses.models import ApplicationStatus
-from courses.services import (
+from courses.applications import (
     application_fee_cents,
     application_reject,
     application_start,
     application_withdraw,
 )
+from courses.models import ApplicationStatus
 from lssc.fees.models import Audience, Fee, FeeKind
 from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payments_for
@@ -88,7 +88,7 @@ def test_a_rejected_application_still_counts(provider, technology, officer):
 
 
 def test_a_paid_application_withdrawn_later_still_counts(provider, technology, officer):
-    from courses.services import application_request_changes
+    from courses.applications import application_request_changes
 
     first = in_review(complete_application(provider, technology, title="First"))
     application_request_changes(application=first, by=officer, reason="Add unit 4.")

@@ -12,7 +12,7 @@ import time
 import pytest
 from django.urls import reverse
 
-from courses.admin import MAX_PROVIDER_CONTACTS
+from courses.admin.providers import MAX_PROVIDER_CONTACTS
 from courses.forms import MAX_INSTRUCTORS, MAX_OFFERINGS
 from courses.models import CourseApplication, Instructor, Offering, ProviderContact
 from lssc.accounts.roles import StaffGroup

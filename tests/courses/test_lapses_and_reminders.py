@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from courses.services import (
-    application_approve,
+from courses.applications import application_approve
+from courses.lapses import (
     approval_reminders,
     approvals_lapse,
     waiting_applications_reminder,

@@ -12,9 +12,9 @@ from candidates.enums import AchievementMethod
 from candidates.models import Achievement, Certification
 from candidates.progress import SetStatus, car_slots, progress_for
 from courses.achievements import claim_file, claim_reject, claim_verify
+from courses.errors import CourseError
 from courses.models import RecognitionAgreement, RecognitionClaim, ReviewState
 from courses.rules import covers_certification
-from courses.services import CourseError
 from lssc.competencies.models import CompetencySet
 from tests.candidates.helpers import admitted_candidate
 from tests.courses.conftest import mails_to, on

@@ -5,13 +5,9 @@ import datetime
 
 import pytest
 
-from courses.models import ApplicationStatus
-from courses.services import (
-    APPLICATION_FIELDS,
-    CourseError,
-    application_gaps,
-    application_start,
-)
+from courses.applications import application_gaps, application_start
+from courses.errors import CourseError
+from courses.models import APPLICATION_FIELDS, ApplicationStatus
 from tests.courses.conftest import (
     MARCH_10,
     contact_of,

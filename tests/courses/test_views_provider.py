@@ -1,6 +1,5 @@
-"""The provider's pages through HTTP: registering, the dashboard, the application
-form, paying, withdrawing, appeals, roster confirmations and contacts. Another
-provider's objects answer 404."""
+"""The provider's pages through HTTP: registering, the dashboard, roster
+confirmations and contacts. Another provider's objects answer 404."""
 
 import pytest
 from django.db import connection
@@ -10,6 +9,7 @@ from django.urls import reverse
 from candidates.enums import AchievementMethod
 from candidates.models import Achievement
 from courses.achievements import completion_record
+from courses.applications import application_start
 from courses.models import (
     ApplicationStatus,
     Completion,
@@ -18,25 +18,18 @@ from courses.models import (
     ProviderContact,
     ReviewState,
 )
-from courses.services import application_reject, application_start
-from lssc.appeals.models import Appeal, AppealStatus
-from lssc.payments.enums import PaymentMethod, PaymentStatus
+from lssc.appeals.models import Appeal
+from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payments_for
 from tests.candidates.helpers import admitted_candidate
 from tests.courses.conftest import (
     approved_course,
     complete_application,
     contact_of,
-    in_review,
     make_provider,
     submit_and_pay,
 )
-from tests.courses.view_helpers import (
-    COMPLETE_FIELDS,
-    application_data,
-    full_coverage,
-    next_offering,
-)
+from tests.courses.view_helpers import messages_of, rejected
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,17 +56,6 @@ def provider_urls(pk=1):
         reverse("courses:renew", args=[pk]),
         reverse("courses:roster_confirm", args=[pk]),
     ]
-
-
-def messages_of(response) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
-
-
-def rejected(application, officer, reason="The assessment is not described."):
-    in_review(application)
-    assert application_reject(application=application, by=officer, reason=reason)
-    application.refresh_from_db()
-    return application
 
 
 # --- Who reaches the provider pages ---------------------------------------------------
@@ -183,232 +165,6 @@ def test_the_dashboard_lists_applications_courses_and_the_fee_schedule(
         assert contact.user.email in html
 
 
-# --- The application form -------------------------------------------------------------
-
-
-def test_a_new_application_opens_the_form(signed_in, provider):
-    response = signed_in.post(reverse("courses:application_new"))
-    application = CourseApplication.objects.get()
-    assert response["Location"] == reverse("courses:application", args=[application.pk])
-    assert application.provider == provider
-    assert application.status == ApplicationStatus.DRAFT
-    assert application.created_by == contact_of(provider)
-    page = signed_in.get(response["Location"])
-    assert page.status_code == 200
-    html = page.content.decode()
-    assert "Course approval application" in html
-    assert "Choose the competency set above and save" in html
-    # A GET starts nothing.
-    assert signed_in.get(reverse("courses:application_new")).status_code == 405
-    assert CourseApplication.objects.count() == 1
-
-
-def test_saving_a_set_puts_a_box_for_each_of_its_competencies_on_the_form(
-    signed_in, provider, technology
-):
-    draft = application_start(provider=provider, by=contact_of(provider))
-    url = reverse("courses:application", args=[draft.pk])
-
-    response = signed_in.post(
-        url,
-        application_data(draft, competency_set=technology.pk, title="Tech basics"),
-        follow=True,
-    )
-
-    assert response.redirect_chain == [(url, 302)]
-    assert messages_of(response) == [
-        "Draft saved. The competencies of the set you chose are now on the form."
-    ]
-    draft.refresh_from_db()
-    assert draft.competency_set == technology and draft.title == "Tech basics"
-    assert draft.status == ApplicationStatus.DRAFT
-    html = response.content.decode()
-    competencies = list(technology.competencies.all())
-    assert len(competencies) == 13
-    for competency in competencies:
-        assert f'name="coverage-c{competency.pk}"' in html, competency.number
-    assert html.count('name="coverage-c') == 13
-    assert f"For each competency of {technology.name}" in html
-
-
-def test_submitting_with_a_competency_uncovered_says_so_and_stays_a_draft(
-    signed_in, provider, technology
-):
-    draft = application_start(provider=provider, by=contact_of(provider))
-    draft.competency_set = technology
-    draft.save()
-    coverage = full_coverage(technology)
-    seventh = technology.competencies.get(number=7)
-    del coverage[seventh.pk]
-    url = reverse("courses:application", args=[draft.pk])
-
-    response = signed_in.post(
-        url,
-        application_data(
-            draft,
-            coverage=coverage,
-            instructors=[("Ada Lovelace", "MLIS")],
-            offerings=[next_offering()],
-            submit=True,
-            **COMPLETE_FIELDS,
-        ),
-        follow=True,
-    )
-
-    assert response.redirect_chain == [(url, 302)]
-    assert messages_of(response) == [
-        "The application is not complete yet: Say where the course teaches "
-        "competency 7."
-    ]
-    draft.refresh_from_db()
-    assert draft.status == ApplicationStatus.DRAFT
-    assert draft.submitted_at is None and draft.fee_position is None
-    # What was written is kept as a draft.
-    assert draft.coverage.count() == 12
-    assert draft.title == COMPLETE_FIELDS["title"]
-    assert "Say where the course teaches competency 7." in response.content.decode()
-    assert not payments_for(draft).exists()
-
-
-def test_two_competency_sets_at_once_are_refused_and_nothing_changes(
-    signed_in, provider, technology, cataloging
-):
-    draft = application_start(provider=provider, by=contact_of(provider))
-    before = CourseApplication.objects.get(pk=draft.pk)
-    data = application_data(draft, title="Two sets", submit=True)
-    data["competency_set"] = [str(technology.pk), str(cataloging.pk)]
-
-    response = signed_in.post(reverse("courses:application", args=[draft.pk]), data)
-
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "A course is approved for one competency set: choose only one." in html
-    assert "Please correct the fields marked below." in messages_of(response)
-    after = CourseApplication.objects.get(pk=draft.pk)
-    assert after.competency_set is None and after.title == ""
-    assert after.status == ApplicationStatus.DRAFT
-    assert after.updated_at == before.updated_at
-    assert not after.coverage.exists() and not after.instructors.exists()
-
-
-def test_a_chosen_set_is_not_emptied_by_a_post_without_one(
-    signed_in, provider, technology
-):
-    draft = complete_application(provider, technology)
-    data = application_data(draft, title="Renamed")
-    del data["competency_set"]
-
-    signed_in.post(reverse("courses:application", args=[draft.pk]), data)
-
-    draft.refresh_from_db()
-    assert draft.title == "Renamed"
-    assert draft.competency_set == technology
-    assert draft.coverage.count() == technology.competencies.count()
-
-
-def test_a_complete_form_is_submitted_paid_by_check_and_goes_to_its_instructions(
-    signed_in, provider, technology
-):
-    signed_in.post(reverse("courses:application_new"))
-    draft = CourseApplication.objects.get()
-    url = reverse("courses:application", args=[draft.pk])
-    signed_in.post(url, application_data(draft, competency_set=technology.pk))
-    draft.refresh_from_db()
-
-    response = signed_in.post(
-        url,
-        application_data(
-            draft,
-            coverage=full_coverage(technology),
-            instructors=[("Ada Lovelace", "MLIS; 12 years as a systems librarian.")],
-            offerings=[next_offering()],
-            submit=True,
-            **COMPLETE_FIELDS,
-        ),
-        follow=True,
-    )
-
-    pay_url = reverse("courses:application_pay", args=[draft.pk])
-    assert response.redirect_chain == [(pay_url, 302)]
-    draft.refresh_from_db()
-    assert draft.status == ApplicationStatus.AWAITING_PAYMENT
-    assert draft.fee_position == 1
-    assert draft.coverage.count() == 13
-    assert draft.instructors.get().name == "Ada Lovelace"
-    assert draft.offerings.count() == 1
-    html = response.content.decode()
-    assert "Pay the approval fee" in html
-    assert "<strong>$100</strong>" in html  # the first course's fee
-    assert response.context["amount_cents"] == 10000
-    # Once submitted, the form is a status page.
-    status = signed_in.get(url).content.decode()
-    assert "Submitted, awaiting payment" in status and 'name="submit"' not in status
-
-    response = signed_in.post(pay_url, {"method": "check"}, follow=True)
-
-    payment = payments_for(draft).get()
-    assert (payment.method, payment.status) == (
-        PaymentMethod.CHECK,
-        PaymentStatus.PENDING,
-    )
-    assert payment.amount_cents == 10000
-    assert response.redirect_chain == [(payment.get_absolute_url(), 302)]
-    assert response.redirect_chain[0][0] == reverse(
-        "payments:instructions", args=[payment.reference]
-    )
-    html = response.content.decode()
-    assert "How to pay by check" in html and payment.reference in html
-    # A second click reuses the pending payment.
-    signed_in.post(pay_url, {"method": "check"})
-    assert payments_for(draft).count() == 1
-
-
-def test_the_pay_page_only_serves_an_application_awaiting_payment(
-    signed_in, provider, technology
-):
-    draft = complete_application(provider, technology)
-    url = reverse("courses:application_pay", args=[draft.pk])
-    response = signed_in.post(url, {"method": "check"})
-    assert response["Location"] == reverse("courses:application", args=[draft.pk])
-    assert not payments_for(draft).exists()
-
-
-def test_withdrawing_a_draft(signed_in, provider, technology):
-    draft = complete_application(provider, technology, title="Never mind")
-    response = signed_in.post(
-        reverse("courses:application_withdraw", args=[draft.pk]), follow=True
-    )
-    assert response.redirect_chain == [(reverse("courses:provider_dashboard"), 302)]
-    assert f"{draft.reference} withdrawn." in messages_of(response)
-    draft.refresh_from_db()
-    assert draft.status == ApplicationStatus.WITHDRAWN
-    assert "Never mind" not in response.content.decode()
-
-
-def test_withdrawing_an_unpaid_submission_cancels_its_payment(
-    signed_in, provider, technology
-):
-    application = complete_application(provider, technology)
-    payment = submit_and_pay(application)
-    signed_in.post(reverse("courses:application_withdraw", args=[application.pk]))
-    application.refresh_from_db()
-    payment.refresh_from_db()
-    assert application.status == ApplicationStatus.WITHDRAWN
-    assert payment.status == PaymentStatus.CANCELLED
-
-
-def test_an_application_in_review_cannot_be_withdrawn(signed_in, provider, technology):
-    application = in_review(complete_application(provider, technology))
-    url = reverse("courses:application", args=[application.pk])
-    response = signed_in.post(
-        reverse("courses:application_withdraw", args=[application.pk]), follow=True
-    )
-    assert response.redirect_chain == [(url, 302)]
-    assert "An application in review cannot be withdrawn." in messages_of(response)
-    application.refresh_from_db()
-    assert application.status == ApplicationStatus.IN_REVIEW
-
-
 # --- Another provider's objects -------------------------------------------------------
 
 
@@ -460,71 +216,6 @@ def test_another_providers_objects_answer_404(
     assert completion.state == ReviewState.PENDING
     assert not Appeal.objects.exists()
     assert not Achievement.objects.exists()
-
-
-# --- Appeals --------------------------------------------------------------------------
-
-
-def test_only_a_rejected_application_can_be_appealed(signed_in, provider, technology):
-    draft = complete_application(provider, technology)
-    assert (
-        signed_in.get(
-            reverse("courses:application_appeal", args=[draft.pk])
-        ).status_code
-        == 404
-    )
-    in_review(draft)
-    url = reverse("courses:application_appeal", args=[draft.pk])
-    assert signed_in.get(url).status_code == 404
-    assert signed_in.post(url, {"grounds": "Please reconsider."}).status_code == 404
-    assert not Appeal.objects.exists()
-
-
-def test_filing_an_appeal_and_a_second_attempt_is_refused(
-    signed_in, provider, technology, officer
-):
-    application = rejected(
-        complete_application(provider, technology, title="Tech basics"),
-        officer,
-        reason="The assessment is not described.",
-    )
-    url = reverse("courses:application_appeal", args=[application.pk])
-    status_url = reverse("courses:application", args=[application.pk])
-    status = signed_in.get(status_url).content.decode()
-    assert "Not approved:" in status and "The assessment is not described." in status
-    assert url in status
-    page = signed_in.get(url)
-    assert page.status_code == 200
-    assert "The assessment is not described." in page.content.decode()
-
-    empty = signed_in.post(url, {"grounds": "   "})
-    assert empty.status_code == 200 and "grounds" in empty.context["form"].errors
-    assert not Appeal.objects.exists()
-
-    response = signed_in.post(
-        url, {"grounds": "Week 3 is a graded lab: see the syllabus."}, follow=True
-    )
-
-    appeal = Appeal.objects.get()
-    assert response.redirect_chain == [(status_url, 302)]
-    assert appeal.appellant == contact_of(provider)
-    assert appeal.subject == application
-    assert appeal.status == AppealStatus.FILED
-    assert appeal.grounds == "Week 3 is a graded lab: see the syllabus."
-    assert "The assessment is not described." in appeal.decision_appealed
-    assert (
-        f"Appeal {appeal.reference} filed with the Certification Program Committee."
-        in messages_of(response)
-    )
-    assert f"Appeal {appeal.reference}: Filed with the CPC." in (
-        response.content.decode()
-    )
-
-    for attempt in (signed_in.get, signed_in.post):
-        again = attempt(url, {"grounds": "Again."}, follow=True)
-        assert again.redirect_chain == [(status_url, 302)]
-        assert "This decision has been appealed already." in messages_of(again)
-    assert Appeal.objects.count() == 1
 
 
 # --- Roster and contacts --------------------------------------------------------------

@@ -3,8 +3,10 @@ sends it, courses straight in the catalog, and the text of a generated PDF."""
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
+from courses.applications import application_reject
 from courses.models import (
     Course,
     CourseFormat,
@@ -15,6 +17,7 @@ from courses.models import (
     ProviderType,
 )
 from lssc.core.dates import add_years
+from tests.courses.conftest import in_review, pdf
 
 FORM_FIELDS = (
     "title",
@@ -131,4 +134,33 @@ def catalog_course(competency_set, *, provider=None, title="A course", **fields)
     }
     return Course.objects.create(
         provider=provider, competency_set=competency_set, title=title, **values
+    )
+
+
+def messages_of(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def run(client, changelist, action, pks, **form):
+    """Run an admin action; with ``form`` the intermediate page is filled in."""
+    data = {"action": action, "_selected_action": [str(pk) for pk in pks]}
+    if form:
+        data.update(apply="1", **form)
+    return client.post(changelist, data, follow=True)
+
+
+def rejected(application, officer, reason="The assessment is not described."):
+    in_review(application)
+    assert application_reject(application=application, by=officer, reason=reason)
+    application.refresh_from_db()
+    return application
+
+
+def claim(client, agreement, graduated_on, upload=None):
+    return client.post(
+        reverse("courses:claim", args=[agreement.pk]),
+        {
+            "graduated_on": graduated_on.isoformat(),
+            "document": upload or pdf("transcript.pdf"),
+        },
     )
