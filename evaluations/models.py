@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from lssc.audit.models import Decided
 from lssc.competencies.models import Competency, CompetencySet
 from lssc.core.program import rules
 from portfolios.models import Submission
@@ -61,7 +62,7 @@ class ApplicationState(models.TextChoices):
     DECLINED = "declined", "Not selected"
 
 
-class EvaluatorApplication(models.Model):
+class EvaluatorApplication(Decided):
     """Someone offering to evaluate portfolios ("Become an evaluator")."""
 
     user = models.ForeignKey(
@@ -87,15 +88,8 @@ class EvaluatorApplication(models.Model):
         db_index=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    reason = models.TextField(blank=True)
+    # Shown to the committee as "reason", and sent to an applicant not selected.
+    decision_reason = models.TextField("reason", blank=True)
 
     history = HistoricalRecords()
 

@@ -6,14 +6,14 @@ records the portfolio-assessment training.
 """
 
 from django.db import transaction
-from django.utils import timezone
 
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
 from lssc.notifications.services import mail_queue
 
+from . import transitions
+from .errors import EvaluationError
 from .models import ApplicationState, Evaluator, EvaluatorApplication
-from .services import EvaluationError
 
 
 def evaluator_apply(*, user, sets, **fields) -> EvaluatorApplication:
@@ -47,65 +47,20 @@ def evaluator_apply(*, user, sets, **fields) -> EvaluatorApplication:
 def evaluator_select(*, application: EvaluatorApplication, by) -> Evaluator | None:
     """Create the evaluator profile (not yet trained); ``None`` if decided already."""
     with transaction.atomic():
-        application = (
-            EvaluatorApplication.objects.select_for_update(of=("self",))
-            .select_related("user")
-            .get(pk=application.pk)
-        )
-        if application.state != ApplicationState.PENDING:
+        selected = transitions.select_offer.if_allowed(application, by=by)
+        if selected is None:
             return None
-        evaluator, _ = Evaluator.objects.get_or_create(
-            user=application.user, defaults={"institution": application.institution}
-        )
-        evaluator.sets.add(*application.sets.all())
-        _decide(application, by, ApplicationState.SELECTED, "")
-        mail_queue(
-            key=f"evaluator-selected:{application.pk}",
-            to=application.user.email,
-            template="evaluator_selected",
-            context={"application": application},
-        )
-    return evaluator
+        return Evaluator.objects.get(user_id=selected.user_id)
 
 
 def evaluator_decline(*, application: EvaluatorApplication, by, reason: str) -> bool:
+    """Not taken up, with the reason sent to them; ``False`` if decided already."""
     if not reason.strip():
         raise EvaluationError("Give a reason: it is sent to the applicant.")
-    with transaction.atomic():
-        application = (
-            EvaluatorApplication.objects.select_for_update(of=("self",))
-            .select_related("user")
-            .get(pk=application.pk)
-        )
-        if application.state != ApplicationState.PENDING:
-            return False
-        _decide(application, by, ApplicationState.DECLINED, reason.strip())
-        mail_queue(
-            key=f"evaluator-declined:{application.pk}",
-            to=application.user.email,
-            template="evaluator_declined",
-            context={"application": application},
-        )
-    return True
-
-
-def _decide(application, by, state, reason):
-    application.state = state
-    application.decided_by = by
-    application.decided_at = timezone.now()
-    application.reason = reason
-    application.save(update_fields=["state", "decided_by", "decided_at", "reason"])
-    audit_log(
-        subject=application,
-        action=f"evaluator_application.{state}",
-        summary=f"Offer to evaluate from {application.user.email}: "
-        f"{application.get_state_display().lower()}",
-        actor=by,
-        owner=application.user,
-        from_state=ApplicationState.PENDING,
-        to_state=state,
-        reason=reason,
+    declined = transitions.decline_offer.if_allowed(
+        application, by=by, reason=reason.strip()
     )
+    return declined is not None
 
 
 def training_record(*, evaluator: Evaluator, on, by) -> None:

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from candidates.certification import achievement_record
-from candidates.enums import AchievementMethod
 from lssc.audit.services import audit_log
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
+from portfolios import transitions as portfolio_transitions
 from portfolios.models import PortfolioStatus, Submission
 
+from . import transitions
+from .errors import EvaluationError
 from .models import (
     Assignment,
     AssignmentState,
@@ -31,7 +32,7 @@ from .models import (
     Review,
 )
 from .rules import Rating, Verdict, combined_rating, verdict
-from .services import EvaluationError, assign_reviewers
+from .services import assign_reviewers
 
 
 @dataclass
@@ -84,17 +85,7 @@ def review_submit(*, evaluator, assignment_id, assessment: Assessment) -> Review
         )
         review.submitted_at = timezone.now()
         review.save(update_fields=["verdict", "submitted_at", "updated_at"])
-        assignment.state = AssignmentState.SUBMITTED
-        assignment.closed_at = review.submitted_at
-        assignment.save(update_fields=["state", "closed_at"])
-        audit_log(
-            subject=assignment,
-            action="evaluation.review_submitted",
-            summary="Review submitted",
-            actor=evaluator.user,
-            from_state=AssignmentState.ASSIGNED,
-            to_state=AssignmentState.SUBMITTED,
-        )
+        transitions.submit_review(assignment, by=evaluator.user, at=review.submitted_at)
         _decide(assignment.submission)
     return review
 
@@ -157,23 +148,16 @@ def _record(submission: Submission, final: str, *, by_third: bool) -> Decision:
     except IntegrityError:  # decided already: the row lock makes this unreachable
         return Decision.objects.get(submission=submission)
     portfolio = submission.portfolio
-    candidate = portfolio.candidate
     if outcome == Outcome.ACHIEVED:
-        achievement_record(
-            candidate=candidate,
-            competency_set=portfolio.competency_set,
-            method=AchievementMethod.PORTFOLIO,
-        )
-        portfolio.status = PortfolioStatus.ACHIEVED
-        portfolio.save(update_fields=["status", "updated_at"])
+        portfolio_transitions.achieve(portfolio, decision=decision)
+        return decision
+    # Not a change of the portfolio's state: it stays under review until the
+    # committee writes the revision request (``revision_request``).
+    candidate = portfolio.candidate
     audit_log(
         subject=portfolio,
         action=f"portfolio.{outcome}",
-        summary=(
-            f"{portfolio.competency_set.name} achieved by portfolio"
-            if outcome == Outcome.ACHIEVED
-            else "The evaluators found the portfolio not yet sufficient"
-        ),
+        summary="The evaluators found the portfolio not yet sufficient",
         owner=candidate.user,
         from_state=PortfolioStatus.UNDER_REVIEW,
         to_state=portfolio.status,
@@ -241,28 +225,11 @@ def revision_request(
         decision.revision_sent_at = timezone.now()
         decision.revision_sent_by = by
         decision.save()
-        portfolio = decision.submission.portfolio
-        previous = portfolio.status
-        portfolio.status = PortfolioStatus.REVISION_REQUESTED
-        portfolio.save(update_fields=["status", "updated_at"])
-        audit_log(
-            subject=portfolio,
-            action="portfolio.revision_requested",
-            summary="Revision requested by the committee",
-            actor=by,
-            owner=portfolio.candidate.user,
-            from_state=previous,
-            to_state=portfolio.status,
+        portfolio_transitions.request_revision(
+            decision.submission.portfolio,
+            by=by,
             reason=decision.revision_message,
-        )
-        mail_queue(
-            key=f"revision-request:{decision.pk}",
-            to=portfolio.candidate.user.email,
-            template="portfolio_revision_request",
-            context={
-                "portfolio": portfolio,
-                "decision": decision,
-                "feedback": candidate_feedback(decision.submission),
-            },
+            decision=decision,
+            feedback=candidate_feedback(decision.submission),
         )
     return decision

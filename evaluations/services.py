@@ -16,20 +16,17 @@ from django.utils import timezone
 
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.audit.services import audit_log
-from lssc.core.errors import DomainError
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
 from portfolios.models import Submission
 
+from . import transitions
+from .errors import EvaluationError
 from .models import Assignment, AssignmentState, Evaluator
 
 REVIEWERS = 2
 # Assignments that still count: not declined, not withdrawn by staff.
 COUNTING = (AssignmentState.ASSIGNED, AssignmentState.SUBMITTED)
-
-
-class EvaluationError(DomainError):
-    """A request the assignment's state does not allow."""
 
 
 def eligible_evaluators(submission: Submission):
@@ -138,16 +135,12 @@ def needs_evaluator():
 
 def assignment_decline(*, assignment_id, by, reason: str) -> Assignment:
     """The evaluator cannot review it (a conflict, no time); someone else will."""
-    return _close_and_replace(
-        assignment_id, by, reason, AssignmentState.DECLINED, "Assignment declined"
-    )
+    return _close_and_replace(transitions.decline, assignment_id, by, reason)
 
 
 def assignment_withdraw(*, assignment_id, by, reason: str) -> Assignment:
     """Staff take a review away from an evaluator; someone else is assigned."""
-    return _close_and_replace(
-        assignment_id, by, reason, AssignmentState.WITHDRAWN, "Assignment withdrawn"
-    )
+    return _close_and_replace(transitions.withdraw, assignment_id, by, reason)
 
 
 def assignment_hand_over(*, assignment_id, evaluator_id, by, reason: str) -> Assignment:
@@ -164,22 +157,18 @@ def assignment_hand_over(*, assignment_id, evaluator_id, by, reason: str) -> Ass
                 "That evaluator cannot take it: not qualified, trained and active, "
                 "at their limit, from the candidate's library, or already assigned."
             )
-        _close(
-            assignment,
-            AssignmentState.WITHDRAWN,
-            reason,
-            by,
-            f"Assignment handed over to {evaluator}",
+        transitions.hand_over(
+            assignment, by=by, reason=reason.strip(), successor=evaluator
         )
         return _assign(
             assignment.submission, evaluator, third=assignment.third_reviewer, by=by
         )
 
 
-def _close_and_replace(assignment_id, by, reason, state, summary) -> Assignment:
+def _close_and_replace(close, assignment_id, by, reason) -> Assignment:
     with transaction.atomic():
         assignment = _open_assignment(assignment_id, reason)
-        _close(assignment, state, reason, by, summary)
+        close(assignment, by=by, reason=reason.strip())
         assign_reviewers(
             submission_id=assignment.submission_id,
             third=assignment.third_reviewer,
@@ -196,19 +185,3 @@ def _open_assignment(assignment_id, reason: str) -> Assignment:
     if assignment.state != AssignmentState.ASSIGNED:
         raise EvaluationError("This assignment is no longer open.")
     return assignment
-
-
-def _close(assignment, state, reason, by, summary) -> None:
-    assignment.state = state
-    assignment.closed_at = timezone.now()
-    assignment.decline_reason = reason.strip()
-    assignment.save(update_fields=["state", "closed_at", "decline_reason"])
-    audit_log(
-        subject=assignment,
-        action=f"evaluation.{state}",
-        summary=summary,
-        actor=by,
-        from_state=AssignmentState.ASSIGNED,
-        to_state=state,
-        reason=assignment.decline_reason,
-    )

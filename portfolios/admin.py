@@ -11,6 +11,7 @@ from lssc.core.admin_actions import (
 )
 from lssc.core.admin_history import SimpleHistoryAdmin
 
+from .errors import PortfolioError
 from .models import (
     Evidence,
     EvidenceLink,
@@ -19,7 +20,7 @@ from .models import (
     PreReview,
     PreReviewComment,
 )
-from .services import PortfolioError, prereview_complete
+from .prereview import prereview_complete
 
 
 # Portfolio content is the candidate's: staff read it, never edit it.

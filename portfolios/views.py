@@ -20,24 +20,25 @@ from lssc.core.program import rules
 from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
 
-from .filetypes import BY_NAME
-from .forms import EvidenceLinkForm, EvidenceUploadForm
-from .models import Evidence, EvidenceLink, Portfolio, PortfolioStatus
-from .services import (
-    NarrativesTooLong,
-    PortfolioError,
+from .content import (
     evidence_add,
     evidence_link,
     evidence_remove,
     evidence_replace,
     evidence_unlink,
-    narrative_length,
     narratives_save,
+)
+from .errors import NarrativesTooLong, PortfolioError
+from .filetypes import BY_NAME
+from .forms import EvidenceLinkForm, EvidenceUploadForm
+from .models import Evidence, EvidenceLink, Portfolio, PortfolioStatus
+from .prereview import prereview_request
+from .services import (
+    narrative_length,
     portfolio_open,
     portfolio_pay,
     portfolio_submit,
     portfolio_withdraw,
-    prereview_request,
     submission_fee_cents,
     submission_gaps,
     word_count,

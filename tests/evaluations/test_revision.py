@@ -14,8 +14,9 @@ from evaluations.reviews import (
 from evaluations.rules import Rating
 from evaluations.services import EvaluationError, assign_reviewers
 from lssc.accounts.roles import StaffGroup
+from portfolios.content import narrative_save
 from portfolios.models import PortfolioStatus, Submission
-from portfolios.services import narrative_save, portfolio_submit
+from portfolios.services import portfolio_submit
 from tests.courses.conftest import approved_course, make_provider
 from tests.factories import UserFactory, staff_user
 from tests.portfolios.test_submission import complete

@@ -7,16 +7,15 @@ from candidates.enums import AchievementMethod
 from candidates.models import Achievement
 from lssc.audit.models import AuditEntry
 from lssc.competencies.models import CompetencySet
-from portfolios.models import Evidence, EvidenceRole, Portfolio, PortfolioStatus
-from portfolios.services import (
-    PortfolioError,
+from portfolios.content import (
     evidence_add,
     evidence_link,
     evidence_remove,
     narrative_save,
-    portfolio_open,
-    submission_gaps,
 )
+from portfolios.errors import PortfolioError
+from portfolios.models import Evidence, EvidenceRole, Portfolio, PortfolioStatus
+from portfolios.services import portfolio_open, submission_gaps
 
 from . import files
 

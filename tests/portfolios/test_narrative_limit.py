@@ -8,12 +8,10 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from portfolios.content import narrative_save
+from portfolios.errors import NarrativesTooLong
 from portfolios.models import Narrative
-from portfolios.services import (
-    NarrativesTooLong,
-    narrative_save,
-    portfolio_withdraw,
-)
+from portfolios.services import portfolio_withdraw
 
 pytestmark = pytest.mark.django_db
 

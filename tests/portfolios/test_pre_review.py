@@ -5,8 +5,10 @@ from django.core import mail
 from django.urls import reverse
 
 from lssc.accounts.roles import StaffGroup
+from portfolios.content import narrative_save
+from portfolios.errors import PortfolioError
 from portfolios.models import PortfolioStatus, PreReview, PreReviewComment
-from portfolios.services import PortfolioError, narrative_save, prereview_request
+from portfolios.prereview import prereview_request
 from tests.factories import staff_user
 
 pytestmark = pytest.mark.django_db

@@ -6,17 +6,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from lssc.fees.models import FeeKind
 from lssc.payments.enums import PaymentMethod, PaymentStatus
 from lssc.payments.services import payment_confirm, payments_for
-from portfolios.models import PortfolioStatus, Submission
-from portfolios.services import (
-    PortfolioError,
+from portfolios.content import (
     evidence_add,
     evidence_link,
     evidence_remove,
     narrative_save,
-    portfolio_pay,
-    portfolio_submit,
-    portfolio_withdraw,
 )
+from portfolios.errors import PortfolioError
+from portfolios.models import PortfolioStatus, Submission
+from portfolios.services import portfolio_pay, portfolio_submit, portfolio_withdraw
 from portfolios.signals import portfolio_submitted
 
 from . import files
