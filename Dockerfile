@@ -23,6 +23,7 @@ COPY portfolios portfolios
 COPY courses courses
 COPY evaluations evaluations
 COPY renewals renewals
+COPY demo demo
 RUN pip install .
 
 COPY . .

@@ -41,8 +41,8 @@ def main():
     from django.urls import reverse
 
     from candidates.models import Candidate
+    from demo.dataset import OFFICER_EMAIL
     from lssc.accounts.models import User
-    from lssc.core.management.commands.generate_dataset import OFFICER_EMAIL
     from lssc.reports.base import reports_for
 
     officer = User.objects.get(email=OFFICER_EMAIL)

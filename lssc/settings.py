@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "evaluations",
     "courses",
     "renewals",
+    # Demo and benchmark data: above every app.
+    "demo",
 ]
 
 MIDDLEWARE = [

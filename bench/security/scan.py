@@ -66,13 +66,15 @@ from django.test import Client
 from django.utils import timezone
 from candidates.models import Candidate, ShareLink
 from tests.candidates.helpers import submitted
-from candidates.services import _admit
+from candidates.transitions import admit
 from tests.factories import UserFactory
 
 email = os.environ["SCAN_EMAIL"]
 User = get_user_model()
 user = User.objects.filter(email=email).first() or UserFactory(email=email)
-candidate = Candidate.objects.filter(user=user).first() or _admit(submitted(user), None)
+candidate = (
+    Candidate.objects.filter(user=user).first() or admit(submitted(user)).candidate
+)
 ShareLink.objects.get_or_create(
     candidate=candidate, label="Scan",
     defaults={"expires_on": timezone.localdate() + datetime.timedelta(days=30)},

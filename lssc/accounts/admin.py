@@ -42,9 +42,9 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
 
     @admin.display(description="records")
     def records(self, obj):
-        from lssc.core.admin_links import as_list, person_links, related_or_none
+        from lssc.core.admin_links import as_list, person_links
 
-        return as_list(person_links(obj, related_or_none(obj, "candidate")))
+        return as_list(person_links(obj))
 
     add_fieldsets = (
         (

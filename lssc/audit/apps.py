@@ -5,3 +5,12 @@ class AuditConfig(AppConfig):
     name = "lssc.audit"
     label = "audit"
     verbose_name = "Audit trail"
+
+    def ready(self):
+        from lssc.core.admin_links import person_list, register_person_links
+
+        register_person_links(
+            "audit",
+            person_list("Audit trail", "audit.AuditEntry", "owner__id__exact"),
+            order=40,
+        )

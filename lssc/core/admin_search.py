@@ -4,16 +4,28 @@ Django's admin search ORs ``icontains`` over every search field; with fields of 
 joined table (``user__email``) PostgreSQL cannot use an index and reads every row,
 twice (the page and its count): a second or more at 100,000 candidates. Here the
 people are looked up first, on their own table, where trigram indexes serve the
-match (``accounts`` migration 0003), and so are candidates by number; the list is
-then filtered by those people's ids, or by its own fields. The same idea keeps the
+match (``accounts`` migration 0003), and so are the other ways the apps register
+to find a person (a candidate's number); the list is then filtered by those
+people's ids, or by its own fields. The same idea keeps the
 course catalog's search fast.
 """
+
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 # More matches than this and the term is too vague to be useful as a search.
 MOST_PEOPLE = 2000
+
+# ``finder(term)`` -> a values list of the ids of the people it finds; the apps
+# register theirs at start-up (the core does not import them).
+_finders: list[Callable] = []
+
+
+def register_person_finder(finder: Callable) -> None:
+    if finder not in _finders:
+        _finders.append(finder)
 
 
 class PersonSearch:
@@ -38,14 +50,13 @@ class PersonSearch:
 
 
 def people_matching(term: str) -> list[int]:
-    """Ids of the people whose name, email or candidate number contains ``term``:
-    one query per table, so each is served by its trigram index."""
-    from candidates.models import Candidate
-
+    """Ids of the people whose name or email contains ``term``, or whom a
+    registered finder finds by it (a candidate number): one query per table, so
+    each is served by its trigram index."""
     users = get_user_model().objects.filter(
         Q(email__icontains=term) | Q(full_name__icontains=term)
     )
     ids = set(users.values_list("pk", flat=True)[:MOST_PEOPLE])
-    numbered = Candidate.objects.filter(number__icontains=term)
-    ids.update(numbered.values_list("user_id", flat=True)[:MOST_PEOPLE])
+    for finder in _finders:
+        ids.update(finder(term)[:MOST_PEOPLE])
     return sorted(ids)

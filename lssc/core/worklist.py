@@ -1,11 +1,12 @@
 """Work waiting for staff, as the staff dashboard shows it.
 
-Each app declares its queues at start-up (the core does not import the apps)::
+Each app declares its queues at start-up, from its ``worklist.py`` (the core does
+not import the apps)::
 
-    register(Queue("Applications needing a decision", lambda: Application.objects
-                   .filter(status="staff_review"), "submitted_at",
-                   "admin:candidates_application_changelist", "?status__exact=...",
-                   permission="candidates.view_application"))
+    register(Queue("Things needing a decision", lambda: Thing.objects
+                   .filter(status="waiting"), "submitted_at",
+                   "admin:app_thing_changelist", "?status__exact=waiting",
+                   permission="app.view_thing"))
 
 A queue costs one aggregate query (count and oldest), whatever its size.
 """

@@ -12,13 +12,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from candidates.services import application_reject
+from candidates.applications import application_reject
 from courses.achievements import claim_file, completion_record
 from evaluations.models import Evaluator
 from lssc.accounts.roles import StaffGroup
 from lssc.appeals.services import appeal_notice
 from lssc.competencies.models import CompetencySet
-from portfolios.services import evidence_add, portfolio_open
+from portfolios.content import evidence_add
+from portfolios.services import portfolio_open
 from renewals.services import activity_log
 from tests.candidates.helpers import admitted_candidate, submitted
 from tests.candidates.test_certificates import certify

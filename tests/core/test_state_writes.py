@@ -12,7 +12,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STATE_FIELDS = {"status", "state"}
-PACKAGES = ["lssc", "candidates", "portfolios", "courses", "evaluations", "renewals"]
+PACKAGES = [
+    "lssc",
+    "candidates",
+    "portfolios",
+    "courses",
+    "evaluations",
+    "renewals",
+    "demo",
+]
 
 
 def _sources():

@@ -17,10 +17,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.utils import timezone
 
+from candidates.applications import application_pay
+from candidates.candidacy import share_link_create
 from candidates.certificates import certificate_issue
-from candidates.services import application_pay, share_link_create
 from courses.achievements import claim_file, completion_record, completion_reject
-from courses.services import application_reject, application_submit
+from courses.applications import application_reject, application_submit
 from evaluations.models import Evaluator
 from evaluations.recruitment import evaluator_apply
 from evaluations.reviews import Assessment, review_save, review_submit
@@ -34,11 +35,11 @@ from lssc.notifications.templates import default_text
 from lssc.payments.enums import PaymentMethod
 from lssc.payments.models import PurchaseOrder, StripeEvent
 from lssc.payments.services import payment_confirm
+from portfolios.prereview import prereview_request
 from portfolios.services import (
     portfolio_open,
     portfolio_pay,
     portfolio_submit,
-    prereview_request,
 )
 from renewals.models import Renewal, RenewalStatus, Unit
 from renewals.services import activity_log

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from candidates.services import share_link_create
+from candidates.candidacy import share_link_create
 from evaluations.models import Evaluator
 from lssc.accounts.roles import StaffGroup
 from lssc.competencies.models import CompetencySet

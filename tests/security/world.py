@@ -15,10 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.utils import timezone
 
-from candidates.services import share_link_create
+from candidates.candidacy import share_link_create
 from courses.achievements import completion_record, completion_reject
 from courses.models import ProviderType
-from courses.services import provider_register
+from courses.providers import provider_register
 from evaluations.models import Evaluator
 from lssc.accounts.roles import StaffGroup
 from lssc.appeals.services import appeal_notice

@@ -49,6 +49,8 @@ def test_from_a_candidate_to_all_their_records(officer, client):
         "Audit trail",
     }  # fmt: skip
     assert "Certification" not in links  # not certified yet
+    program_wide = ["Payments", "Appeals", "Mail sent to them", "Audit trail"]
+    assert list(links)[-4:] == program_wide  # after the apps' own records
     for label, url in links.items():
         assert officer.get(url).status_code == 200, label
 
@@ -135,6 +137,9 @@ def test_searching_people_s_records_by_name_email_or_number(officer):
     ana, bo = admitted_candidate(), admitted_candidate()
     ana.user.full_name, ana.user.email = "Ana Garcia", "ana.garcia@library.example.org"
     ana.user.save()
+    # Named here, not by the factory: a made-up name may contain "Garcia" too.
+    bo.user.full_name = "Bo Lindqvist"
+    bo.user.save()
     Application.objects.filter(pk=bo.application_id).update(
         library_name="Hill County Library"
     )

@@ -45,7 +45,9 @@ def test_candidates_by_status(officer_client):  # noqa: F811
     in_grace = certify(admitted_candidate(), today)
     Certification.objects.filter(pk=in_grace.pk).update(expires_on=today)
     revoked = certify(admitted_candidate(), today)
-    Certification.objects.filter(pk=revoked.pk).update(revoked_at=timezone.now())
+    Certification.objects.filter(pk=revoked.pk).update(
+        status="revoked", revoked_at=timezone.now()
+    )
 
     rows = rows_of(officer_client.get(url("status", start=str(today), end=str(today))))
     assert rows == {

@@ -1,8 +1,10 @@
 """Trigram indexes for finding people by part of their name or email (PostgreSQL
-only): the admin's searches of candidates, applications, payments and the audit trail
-look people up first (``lssc.core.admin_search``). ``icontains`` runs as ``UPPER(col) LIKE
-UPPER('%term%')``; a GIN trigram index on the same expression serves it. SQLite,
-used for local development, has no such index and does not need one."""
+only): the admin's searches of people's records, payments and the audit trail look
+people up first (``lssc.core.admin_search``). The indexes on candidacy's tables,
+once made here too, belong to ``candidates`` migration 0009. ``icontains`` runs as
+``UPPER(col) LIKE UPPER('%term%')``; a GIN trigram index on the same expression
+serves it. SQLite, used for local development, has no such index and does not need
+one."""
 
 from django.db import migrations
 
@@ -11,9 +13,7 @@ from lssc.core.trigram import trigram_indexes
 INDEXES = [
     ("user_email_trgm", "accounts_user", "email"),
     ("user_full_name_trgm", "accounts_user", "full_name"),
-    ("candidate_number_trgm", "candidates_candidate", "number"),
     ("payment_reference_trgm", "payments_payment", "reference"),
-    ("application_library_trgm", "candidates_application", "library_name"),
     ("audit_summary_trgm", "audit_auditentry", "summary"),
 ]
 
@@ -21,7 +21,6 @@ INDEXES = [
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_staff_groups"),
-        ("candidates", "0008_certification_period_start"),
         ("payments", "0004_alter_historicalpayment_kind_alter_payment_kind"),
         ("audit", "0001_initial"),
     ]

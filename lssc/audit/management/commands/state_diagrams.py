@@ -21,7 +21,7 @@ def diagrams() -> str:
         model = machine.model._meta
         title = f"{model.verbose_name.capitalize()} (`{model.label}.{machine.field}`)"
         states = ", ".join(
-            f"`{value}` {label.lower()}" for value, label in machine.choices.items()
+            f"`{value}` ({label})" for value, label in machine.choices.items()
         )
         diagram = f"```mermaid\n{machine.mermaid()}\n```\n"
         parts.append(f"### {title}\n\nStates: {states}.\n\n{diagram}")

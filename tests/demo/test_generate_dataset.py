@@ -10,8 +10,8 @@ from django.utils import timezone
 from candidates.eligibility import WorkPeriod, count_hours
 from candidates.enums import ApplicationStatus, Education
 from candidates.models import Achievement, Application, Candidate
+from demo.management.commands import generate_dataset as generator
 from lssc.accounts.models import User
-from lssc.core.management.commands import generate_dataset as generator
 from lssc.core.program import rules
 from lssc.payments.models import Payment
 

@@ -5,10 +5,10 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.core.management import CommandError, call_command
 
 from courses.models import ProviderContact
+from demo.management.commands.seed_demo import DEMO_PASSWORD
 from evaluations.models import Evaluator
 from lssc.accounts.models import User
 from lssc.accounts.roles import StaffGroup, in_group
-from lssc.core.management.commands.seed_demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

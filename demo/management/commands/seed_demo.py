@@ -4,12 +4,18 @@ import datetime
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from candidates.models import Candidate
+from courses.models import Provider, ProviderContact
+from evaluations.models import Evaluator
+from lssc.accounts.models import User
 from lssc.accounts.roles import StaffGroup
 from lssc.accounts.services import user_ensure
+from lssc.competencies.models import CompetencySet
+
+from ...history import build
 
 # Demo evaluators: trained, for every set, each from a different workplace.
 DEMO_EVALUATORS = {
@@ -85,10 +91,6 @@ class Command(BaseCommand):
                 self._provider(user)
             rows.append((role, email, "created" if created else "exists"))
         if not no_history and not self._has_history():
-            from lssc.accounts.models import User
-
-            from ..demo_history import build
-
             build(officer=User.objects.get(email="officer@demo.lssc.test"))
             self.stdout.write(
                 "Program history generated (applicants, courses, reviews)."
@@ -103,26 +105,22 @@ class Command(BaseCommand):
         )
 
     def _has_history(self) -> bool:
-        return apps.get_model("candidates", "Candidate").objects.exists()
+        return Candidate.objects.exists()
 
     def _provider(self, user):
-        contact_model = apps.get_model("courses", "ProviderContact")
-        if contact_model.objects.filter(user=user).exists():
+        if ProviderContact.objects.filter(user=user).exists():
             return
-        provider = apps.get_model("courses", "Provider").objects.create(
+        provider = Provider.objects.create(
             name="Prairie State Library", type="state_library", state="IL"
         )
-        contact_model.objects.create(provider=provider, user=user)
+        ProviderContact.objects.create(provider=provider, user=user)
 
     def _evaluator(self, user, institution):
-        # Looked up by name: the core does not import the apps built on it.
-        evaluator_model = apps.get_model("evaluations", "Evaluator")
-        competency_set = apps.get_model("competencies", "CompetencySet")
-        evaluator, _ = evaluator_model.objects.get_or_create(
+        evaluator, _ = Evaluator.objects.get_or_create(
             user=user,
             defaults={
                 "institution": institution,
                 "trained_on": datetime.date(2026, 1, 15),
             },
         )
-        evaluator.sets.set(competency_set.objects.current())
+        evaluator.sets.set(CompetencySet.objects.current())

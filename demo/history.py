@@ -39,7 +39,7 @@ from lssc.payments.models import Payment, PaymentMethod, PaymentStatus
 from portfolios.models import Portfolio, PortfolioStatus, Submission
 from renewals.models import Renewal, RenewalStatus
 
-from .commands.generate_dataset import _dates_as_given
+from .dataset import dates_as_given
 
 DAY = datetime.timedelta(days=1)
 
@@ -65,7 +65,7 @@ class History:
     def write(self):
         with (
             transaction.atomic(),
-            _dates_as_given(Submission, Assignment, Decision, Payment, Renewal),
+            dates_as_given(Submission, Assignment, Decision, Payment, Renewal),
         ):
             self._certifications()
             if len(self.evaluators) >= 2:

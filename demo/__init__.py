@@ -1,0 +1,1 @@
+"""Generators of demo and benchmark data, above every app of the program."""
