@@ -9,7 +9,8 @@ from django.urls import reverse
 from lssc.accounts.admin_site import ProgramAdminSite
 from lssc.accounts.roles import StaffGroup, in_group
 from lssc.competencies.models import CompetencySet
-from portfolios.services import evidence_add, portfolio_open
+from portfolios.content import evidence_add
+from portfolios.services import portfolio_open
 from tests.candidates.helpers import admitted_candidate
 from tests.factories import TOTP_SECRET, UserFactory, staff_user
 from tests.portfolios import files

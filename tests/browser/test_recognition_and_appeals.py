@@ -5,8 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from courses.applications import application_reject
 from courses.models import ApplicationStatus, CourseApplication
-from courses.services import application_reject
 from lssc.accounts.roles import StaffGroup
 from lssc.competencies.models import CompetencySet
 from tests.candidates.helpers import admitted_candidate

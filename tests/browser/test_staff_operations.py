@@ -8,7 +8,7 @@ from io import StringIO
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from lssc.core.management.commands.seed_demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from demo.management.commands.seed_demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from lssc.notifications.models import OutgoingMail
 from lssc.reports.base import _reports
 

@@ -53,7 +53,7 @@ def test_every_state_machine_has_a_world():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("machine, transition, source, target", _cases(True))
+@pytest.mark.parametrize("machine, transition, source, target", list(_cases(True)))
 def test_an_allowed_transition_moves_audits_once_and_mails_once(
     machine, transition, source, target, django_capture_on_commit_callbacks
 ):
@@ -77,7 +77,7 @@ def test_an_allowed_transition_moves_audits_once_and_mails_once(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("machine, transition, source, target", _cases(False))
+@pytest.mark.parametrize("machine, transition, source, target", list(_cases(False)))
 def test_a_disallowed_transition_is_refused_and_changes_nothing(
     machine, transition, source, target
 ):
