@@ -12,6 +12,7 @@ from lssc.core.admin_actions import (
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_links import as_list, person_links
 from lssc.core.admin_search import PersonSearch
+from lssc.core.worklist import QueueFilter
 
 from .applications import (
     application_approve_education,
@@ -20,7 +21,6 @@ from .applications import (
 )
 from .candidacy import candidate_extend_deadline
 from .certification import certification_revoke
-from .enums import ApplicationStatus, Education
 from .errors import ApplicationError, CertificationError
 from .models import (
     Achievement,
@@ -38,21 +38,6 @@ class WorkHistoryInline(ReadOnlyInline):
     readonly_fields = fields
 
 
-class ForeignEducationFilter(admin.SimpleListFilter):
-    title = "queue"
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [("foreign", "Foreign education waiting for a decision")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "foreign":
-            return queryset.filter(
-                status=ApplicationStatus.STAFF_REVIEW, education=Education.OUTSIDE_US
-            )
-        return queryset
-
-
 @admin.register(Application)
 class ApplicationAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     # Large table: no COUNT(*) of every row under a filtered list.
@@ -68,7 +53,7 @@ class ApplicationAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
         "submitted_at",
     )
     list_filter = (
-        ForeignEducationFilter,
+        QueueFilter,
         "status",
         "education",
         "library_type",

@@ -12,8 +12,7 @@ def register_queues():
             "Applications needing a decision",
             lambda: Application.objects.filter(status=ApplicationStatus.STAFF_REVIEW),
             "submitted_at",
-            "admin:candidates_application_changelist",
-            "?status__exact=staff_review",
+            "applications",
             "candidates.view_application",
             "Applications and payments",
         )
@@ -25,8 +24,7 @@ def register_queues():
                 status=ApplicationStatus.STAFF_REVIEW, education=Education.OUTSIDE_US
             ),
             "submitted_at",
-            "admin:candidates_application_changelist",
-            "?queue=foreign",
+            "foreign",
             "candidates.view_application",
             "Applications and payments",
         )

@@ -14,8 +14,9 @@ from lssc.core.program import rules
 from lssc.notifications.reminders import Due, remind_each, stage
 from lssc.notifications.services import mail_queue
 
-from .models import ApplicationStatus, Course, CourseApplication, CourseApproval
+from .models import Course, CourseApproval
 from .providers import mail_provider, provider_emails
+from .selectors import applications_waiting_too_long
 
 
 def approvals_lapse(today=None) -> int:
@@ -87,11 +88,8 @@ def waiting_applications_reminder(today=None) -> int:
     """Tell the Program Officer and the CRC, once a day, of the applications in review
     for more than COURSE_REVIEW_WAITING_DAYS."""
     today = today or timezone.localdate()
-    cutoff = today - datetime.timedelta(days=rules().COURSE_REVIEW_WAITING_DAYS)
     waiting = list(
-        CourseApplication.objects.filter(
-            status=ApplicationStatus.IN_REVIEW, in_review_since__date__lt=cutoff
-        )
+        applications_waiting_too_long(today)
         .select_related("provider")
         .order_by("in_review_since")
     )

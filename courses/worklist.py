@@ -9,6 +9,7 @@ from .models import (
     RecognitionClaim,
     ReviewState,
 )
+from .selectors import applications_waiting_too_long
 
 
 def register_queues():
@@ -20,8 +21,17 @@ def register_queues():
                 status=ApplicationStatus.IN_REVIEW
             ),
             "in_review_since",
-            "admin:courses_courseapplication_changelist",
-            "?status__exact=in_review",
+            "course_applications",
+            "courses.view_courseapplication",
+            group,
+        )
+    )
+    register(
+        Queue(
+            "Course applications in review too long",
+            applications_waiting_too_long,
+            "in_review_since",
+            "course_applications_waiting",
             "courses.view_courseapplication",
             group,
         )
@@ -31,8 +41,7 @@ def register_queues():
             "Course completions to verify",
             lambda: Completion.objects.filter(state=ReviewState.PENDING),
             "created_at",
-            "admin:courses_completion_changelist",
-            "?state__exact=pending",
+            "completions",
             "courses.view_completion",
             group,
         )
@@ -42,8 +51,7 @@ def register_queues():
             "Graduation claims to verify",
             lambda: RecognitionClaim.objects.filter(state=ReviewState.PENDING),
             "created_at",
-            "admin:courses_recognitionclaim_changelist",
-            "?state__exact=pending",
+            "graduation_claims",
             "courses.view_recognitionclaim",
             group,
         )

@@ -24,8 +24,7 @@ def register_queues():
             "Offers to evaluate for the CRC",
             lambda: EvaluatorApplication.objects.filter(state=ApplicationState.PENDING),
             "created_at",
-            "admin:evaluations_evaluatorapplication_changelist",
-            "?state__exact=pending",
+            "offers",
             "evaluations.view_evaluatorapplication",
             group,
         )
@@ -35,8 +34,7 @@ def register_queues():
             "Selected evaluators awaiting training",
             lambda: Evaluator.objects.filter(trained_on=None, active=True),
             "user__date_joined",
-            "admin:evaluations_evaluator_changelist",
-            "?trained_on__isempty=1",
+            "training",
             "evaluations.view_evaluator",
             group,
         )
@@ -46,8 +44,7 @@ def register_queues():
             "Portfolios needing an evaluator",
             lambda: Submission.objects.filter(pk__in=needs_evaluator().values("pk")),
             "submitted_at",
-            "admin:portfolios_submission_changelist",
-            "?queue=needs_evaluator",
+            "needs_evaluator",
             "portfolios.view_submission",
             group,
         )
@@ -59,8 +56,7 @@ def register_queues():
                 state=AssignmentState.ASSIGNED, due_on__lt=timezone.localdate()
             ),
             "due_on",
-            "admin:evaluations_assignment_changelist",
-            "?state__exact=assigned",
+            "overdue",
             "evaluations.view_assignment",
             group,
         )
@@ -72,8 +68,7 @@ def register_queues():
                 assignments__third_reviewer=True, decision__isnull=True
             ).distinct(),
             "submitted_at",
-            "admin:portfolios_submission_changelist",
-            "?queue=third",
+            "third",
             "portfolios.view_submission",
             group,
         )
@@ -85,8 +80,7 @@ def register_queues():
                 outcome=Outcome.REVISION, revision_sent_at=None
             ),
             "decided_at",
-            "admin:evaluations_decision_changelist",
-            "?queue=revision",
+            "revision",
             "evaluations.view_decision",
             group,
         )

@@ -9,6 +9,7 @@ from lssc.core.admin_actions import (
     action_with_form,
 )
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.worklist import QueueFilter
 
 from .models import Activity, Renewal
 from .rules import hours_text
@@ -50,7 +51,7 @@ class RenewalAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "technology_hours",
         "submitted_at",
     )
-    list_filter = ("status",)
+    list_filter = (QueueFilter, "status")
     list_select_related = ("certification__candidate__user",)
     search_fields = (
         "certification__number",

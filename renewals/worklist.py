@@ -11,8 +11,7 @@ def register_queues():
             "Renewals to approve",
             lambda: Renewal.objects.filter(status=RenewalStatus.IN_REVIEW),
             "in_review_since",
-            "admin:renewals_renewal_changelist",
-            "?status__exact=in_review",
+            "renewals",
             "renewals.view_renewal",
             "Certification and renewal",
         )

@@ -8,6 +8,7 @@ from lssc.competencies.models import CompetencySet
 from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.program import rules
+from lssc.core.worklist import QueueFilter
 
 from ..achievements import (
     claim_reject,
@@ -74,7 +75,7 @@ class CompletionAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "has_form",
         "confirmed_by_provider",
     )
-    list_filter = ("state", "confirmed_by_provider")
+    list_filter = (QueueFilter, "state", "confirmed_by_provider")
     list_select_related = ("candidate__user", "course")
     search_fields = ("candidate__user__full_name", "candidate__number", "course__title")
     actions = ["verify", "reject"]
@@ -193,7 +194,7 @@ class RecognitionAgreementAdmin(SimpleHistoryAdmin):
 @admin.register(RecognitionClaim)
 class RecognitionClaimAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = ("candidate", "agreement", "graduated_on", "state", "created_at")
-    list_filter = ("state",)
+    list_filter = (QueueFilter, "state")
     list_select_related = ("candidate__user", "agreement")
     search_fields = ("candidate__user__full_name", "candidate__number")
     actions = ["verify", "reject"]

@@ -5,6 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.worklist import QueueFilter
 
 from ..applications import (
     application_approve,
@@ -71,7 +72,7 @@ class CourseApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "status",
         "in_review_since",
     )
-    list_filter = ("status", "competency_set", "provider__type")
+    list_filter = (QueueFilter, "status", "competency_set", "provider__type")
     list_select_related = ("provider", "competency_set")
     search_fields = ("title", "provider__name")
     ordering = ("-created_at", "-pk")

@@ -11,11 +11,12 @@ from lssc.core.admin_actions import (
     action_with_form,
 )
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.worklist import QueueFilter
 from portfolios.models import Submission
 
 from ..errors import EvaluationError
 from ..models import Assignment, CompetencyRating, Evaluator, Review
-from ..services import assignment_hand_over, assignment_withdraw, needs_evaluator
+from ..services import assignment_hand_over, assignment_withdraw
 
 
 class HandOverForm(ReasonForm):
@@ -41,7 +42,7 @@ class AssignmentAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "assigned_at",
         "due_on",
     )
-    list_filter = ("state", "third_reviewer", "due_on")
+    list_filter = (QueueFilter, "state", "third_reviewer", "due_on")
     list_select_related = (
         "evaluator__user",
         "submission__portfolio__competency_set",
@@ -141,26 +142,6 @@ class ReviewAdmin(ReadOnlyRecord, admin.ModelAdmin):
     inlines = [CompetencyRatingInline]
 
 
-class NeedsEvaluatorFilter(admin.SimpleListFilter):
-    title = "queue"
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("needs_evaluator", "Needs an evaluator"),
-            ("third", "Disagreement: with a third evaluator"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "needs_evaluator":
-            return queryset.filter(pk__in=needs_evaluator().values("pk"))
-        if self.value() == "third":
-            return queryset.filter(
-                assignments__third_reviewer=True, decision__isnull=True
-            ).distinct()
-        return queryset
-
-
 class AssignmentInline(ReadOnlyInline):
     model = Assignment
     fields = ("evaluator", "third_reviewer", "state", "due_on", "decline_reason")
@@ -175,7 +156,7 @@ class SubmissionAdmin(ReadOnlyRecord, admin.ModelAdmin):
     show_full_result_count = False
 
     list_display = ("__str__", "number", "submitted_at", "outcome")
-    list_filter = (NeedsEvaluatorFilter, "portfolio__competency_set")
+    list_filter = (QueueFilter, "portfolio__competency_set")
     list_select_related = (
         "portfolio__competency_set",
         "portfolio__candidate__user",

@@ -9,9 +9,10 @@ from courses.models import Course
 from courses.selectors import approved_courses
 from lssc.core.admin_actions import RecordedByTheProgram, action_with_form
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.worklist import QueueFilter
 
 from ..errors import EvaluationError
-from ..models import Decision, Outcome
+from ..models import Decision
 from ..reviews import revision_request
 
 
@@ -42,19 +43,6 @@ class RevisionRequestForm(forms.Form):
         )
 
 
-class AwaitingRevisionRequest(admin.SimpleListFilter):
-    title = "committee queue"
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [("revision", "Revision request to send")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "revision":
-            return queryset.filter(outcome=Outcome.REVISION, revision_sent_at=None)
-        return queryset
-
-
 @admin.register(Decision)
 class DecisionAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = (
@@ -65,7 +53,7 @@ class DecisionAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         "revision_sent_at",
     )
     search_fields = ("submission__portfolio__candidate__number",)
-    list_filter = (AwaitingRevisionRequest, "outcome", "by_third_reviewer")
+    list_filter = (QueueFilter, "outcome", "by_third_reviewer")
     list_select_related = (
         "submission__portfolio__competency_set",
         "submission__portfolio__candidate__user",

@@ -14,6 +14,7 @@ from lssc.core.admin_actions import (
 from lssc.core.admin_autocomplete import SafeAutocomplete
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.imports import import_page
+from lssc.core.worklist import QueueFilter
 
 from ..imports import EvaluatorImport
 from ..models import Evaluator, EvaluatorApplication
@@ -40,7 +41,12 @@ class TrainingForm(forms.Form):
 class EvaluatorAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     form = EvaluatorForm
     list_display = ("__str__", "institution", "trained_on", "active", "max_assignments")
-    list_filter = ("active", "sets", ("trained_on", admin.EmptyFieldListFilter))
+    list_filter = (
+        QueueFilter,
+        "active",
+        "sets",
+        ("trained_on", admin.EmptyFieldListFilter),
+    )
     list_select_related = ("user",)
     search_fields = ("user__full_name", "user__email", "institution")
     autocomplete_fields = ("user",)
@@ -113,7 +119,7 @@ class EvaluatorApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
 
     list_display = ("user", "institution", "role", "portfolios_per_year", "state",
                     "created_at")  # fmt: skip
-    list_filter = ("state", "role", "sets")
+    list_filter = (QueueFilter, "state", "role", "sets")
     list_select_related = ("user",)
     search_fields = ("user__full_name", "user__email", "institution")
     readonly_fields = ["user", "institution", "role", "expertise",

@@ -9,6 +9,7 @@ from lssc.core.admin_actions import (
     action_with_form,
 )
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.worklist import QueueFilter
 
 from .models import Appeal, AppealDocument, AppealStatus
 from .services import AppealError, appeal_decide, appeal_review_start
@@ -47,7 +48,7 @@ class DecisionForm(forms.Form):
 @admin.register(Appeal)
 class AppealAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     list_display = ("reference", "appellant", "subject_type", "status", "filed_at")
-    list_filter = ("status", "subject_type")
+    list_filter = (QueueFilter, "status", "subject_type")
     list_select_related = ("appellant", "subject_type")
     search_fields = ("appellant__full_name", "appellant__email")
     readonly_fields = [

@@ -16,8 +16,7 @@ def register_queues():
                 label,
                 lambda status=status: Appeal.objects.filter(status=status),
                 "filed_at",
-                "admin:appeals_appeal_changelist",
-                f"?status__exact={status}",
+                f"appeals_{status}",
                 "appeals.view_appeal",
                 "Appeals",
             )

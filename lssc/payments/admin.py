@@ -6,6 +6,7 @@ from django.template.defaultfilters import pluralize
 from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_search import PersonSearch
+from lssc.core.worklist import QueueFilter
 
 from .enums import OFFLINE_METHODS, PaymentStatus
 from .models import Payment, PurchaseOrder, StripeEvent
@@ -60,7 +61,14 @@ class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
         "paid_at",
         "flagged",
     )
-    list_filter = (FlaggedFilter, "status", "method", "kind", "created_at")
+    list_filter = (
+        QueueFilter,
+        FlaggedFilter,
+        "status",
+        "method",
+        "kind",
+        "created_at",
+    )
     list_select_related = ("payer",)
     search_fields = ("reference", "payer__email", "payer__full_name", "institution")
     person_fields = ("payer",)

@@ -14,8 +14,7 @@ def register_queues():
                 method=PaymentMethod.CARD
             ),
             "created_at",
-            "admin:payments_payment_changelist",
-            "?status__exact=pending",
+            "awaiting_receipt",
             "payments.view_payment",
             "Applications and payments",
         )
@@ -25,8 +24,7 @@ def register_queues():
             "Card payments flagged for a check",
             lambda: Payment.objects.exclude(flagged_reason=""),
             "created_at",
-            "admin:payments_payment_changelist",
-            "?flagged=yes",
+            "flagged",
             "payments.view_payment",
             "Applications and payments",
         )
