@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists
 
 from lssc.audit.models import AuditEntry
 from lssc.core.dates import add_years, period_end
@@ -12,6 +13,19 @@ from lssc.core.program import rules
 from .certification import qualifying_date
 from .enums import CertificationStatus
 from .models import Achievement, Candidate, Certification
+
+
+def unsourced_achievements(invariant, method, source, missing: str):
+    """Violations for the achievements by ``method`` with no row of ``source``, a
+    queryset keyed on the achievement's candidate and set by ``OuterRef``. Used by
+    the apps that own each kind of source."""
+    rows = Achievement.objects.filter(method=method).filter(~Exists(source))
+    for pk, candidate_id, name in rows.values_list(
+        "pk", "candidate_id", "competency_set__name"
+    ).iterator(chunk_size=2000):
+        yield invariant.violation(
+            Achievement, pk, f"{name} of candidate {candidate_id} has no {missing}"
+        )
 
 
 @register_invariant(

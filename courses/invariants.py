@@ -1,20 +1,13 @@
 """A set achieved by course or by recognition agreement has its verified source
 (``check_data``)."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import OuterRef
 
 from candidates.enums import AchievementMethod
-from candidates.models import Achievement
+from candidates.invariants import unsourced_achievements
 from lssc.core.invariants import register_invariant
 
 from .models import Completion, RecognitionClaim, ReviewState
-
-
-def _unsourced(method, source):
-    rows = Achievement.objects.filter(method=method).filter(~Exists(source))
-    return rows.values_list("pk", "candidate_id", "competency_set__name").iterator(
-        chunk_size=2000
-    )
 
 
 @register_invariant(
@@ -30,12 +23,12 @@ def achievement_by_course(invariant):
         state=ReviewState.VERIFIED,
         course__approvals__isnull=False,
     )
-    for pk, candidate_id, name in _unsourced(AchievementMethod.COURSE, verified):
-        yield invariant.violation(
-            Achievement, pk,
-            f"{name} of candidate {candidate_id} has no verified completion of an "
-            "approved course of the set",
-        )  # fmt: skip
+    yield from unsourced_achievements(
+        invariant,
+        AchievementMethod.COURSE,
+        verified,
+        "verified completion of an approved course of the set",
+    )
 
 
 @register_invariant(
@@ -49,9 +42,9 @@ def achievement_by_recognition(invariant):
         agreement__competency_sets=OuterRef("competency_set_id"),
         state=ReviewState.VERIFIED,
     )
-    for pk, candidate_id, name in _unsourced(AchievementMethod.RECOGNITION, verified):
-        yield invariant.violation(
-            Achievement, pk,
-            f"{name} of candidate {candidate_id} has no verified recognition claim "
-            "covering the set",
-        )  # fmt: skip
+    yield from unsourced_achievements(
+        invariant,
+        AchievementMethod.RECOGNITION,
+        verified,
+        "verified recognition claim covering the set",
+    )

@@ -1,9 +1,9 @@
 """A set achieved by portfolio has its achieved portfolio (``check_data``)."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import OuterRef
 
 from candidates.enums import AchievementMethod
-from candidates.models import Achievement
+from candidates.invariants import unsourced_achievements
 from lssc.core.invariants import register_invariant
 
 from .models import Portfolio, PortfolioStatus
@@ -19,13 +19,6 @@ def achievement_by_portfolio(invariant):
         competency_set_id=OuterRef("competency_set_id"),
         status=PortfolioStatus.ACHIEVED,
     )
-    rows = Achievement.objects.filter(method=AchievementMethod.PORTFOLIO).filter(
-        ~Exists(achieved)
+    yield from unsourced_achievements(
+        invariant, AchievementMethod.PORTFOLIO, achieved, "achieved portfolio"
     )
-    for pk, candidate_id, name in rows.values_list(
-        "pk", "candidate_id", "competency_set__name"
-    ).iterator(chunk_size=2000):
-        yield invariant.violation(
-            Achievement, pk,
-            f"{name} of candidate {candidate_id} has no achieved portfolio",
-        )  # fmt: skip
