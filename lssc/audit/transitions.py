@@ -89,28 +89,29 @@ class Transition:
     def allowed_from(self, state) -> bool:
         return state in self.sources
 
-    def __call__(self, obj_or_pk, *, by=None, reason="", to=None, **kwargs):
-        """Make the transition; returns the record, locked and saved."""
-        with transaction.atomic():
-            obj = self.machine.lock(obj_or_pk)
-            source = self.machine.state_of(obj)
-            if not self.allowed_from(source):
-                raise self.machine.refusal(self, source)
-            self._apply(obj, source, by=by, reason=reason, to=to, **kwargs)
-        if isinstance(obj_or_pk, models.Model) and obj_or_pk is not obj:
-            _copy_fields(obj, obj_or_pk)
-        return obj
+    def __call__(self, obj_or_pk, **call):
+        """Make the transition; returns the record, locked and saved.
 
-    def if_allowed(self, obj_or_pk, *, by=None, reason="", to=None, **kwargs):
+        Takes ``by``, ``reason``, ``to`` (where there are several targets) and the
+        body's own keyword arguments.
+        """
+        return self._run(obj_or_pk, refuse=True, **call)
+
+    def if_allowed(self, obj_or_pk, **call):
         """The transition if the record's state allows it, else ``None``.
 
         For what may arrive twice (a webhook retried, a double click): the second
         call finds the state already moved on and does nothing.
         """
+        return self._run(obj_or_pk, refuse=False, **call)
+
+    def _run(self, obj_or_pk, *, refuse, by=None, reason="", to=None, **kwargs):
         with transaction.atomic():
             obj = self.machine.lock(obj_or_pk)
             source = self.machine.state_of(obj)
             if not self.allowed_from(source):
+                if refuse:
+                    raise self.machine.refusal(self, source)
                 return None
             self._apply(obj, source, by=by, reason=reason, to=to, **kwargs)
         if isinstance(obj_or_pk, models.Model) and obj_or_pk is not obj:
