@@ -176,6 +176,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "courses.approvals_daily",
         "schedule": crontab(hour=6, minute=10),  # after midnight in every US zone
     },
+    # manage.py check_data over the whole database, mailed to the Program Officers
+    # when a rule is broken; at 2 or 3 a.m. in Chicago, when no one is at work.
+    "data-check-nightly": {
+        "task": "notifications.data_check_nightly",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 
 # Accounts

@@ -145,6 +145,12 @@ def test_an_owner_whose_file_is_missing(world):
     only_violation(f"portfolios.Evidence {evidence.pk}:", "not in storage")
 
 
+def test_a_certificate_missing_from_storage_is_reported_once(world):
+    cert = world.certification
+    private_storage.delete(cert.certificate.name)
+    only_violation(f"candidates.Certification {cert.pk}:", "certificate", "not in st")
+
+
 def test_a_stored_file_without_an_owner(world):
     name = private_storage.save("evidence/stray.pdf", ContentFile(b"%PDF-1.4"))
     only_violation(f"storage {name}:", "no record owns")
