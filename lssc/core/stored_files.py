@@ -61,6 +61,15 @@ def stored_files(invariant):
                 yield invariant.violation(
                     model, pk, f"its {name} {stored} is not in storage"
                 )
+    for location, stored in unowned_files(fields):
+        yield invariant.violation(
+            "storage", stored, f"no record owns this file in {location}"
+        )
+
+
+def unowned_files(fields=None) -> Iterator[tuple[object, str]]:
+    """``(location, name)`` of each stored file no record owns, walked in chunks."""
+    fields = fields or _file_fields()
     owners = [(model, name) for model, name, _ in fields] + file_references()
     for location, storage in _storages(fields).items():
         if not storage.exists(""):
@@ -73,8 +82,16 @@ def stored_files(invariant):
                         name, flat=True
                     )
                 )
-            for stored in chunk:
-                if stored not in owned:
-                    yield invariant.violation(
-                        "storage", stored, f"no record owns this file in {location}"
-                    )
+            yield from ((location, stored) for stored in chunk if stored not in owned)
+
+
+def delete_unowned_files() -> int:
+    """Remove every stored file no record owns (after the records were deleted in
+    bulk, as the demo's reset does); the number removed."""
+    fields = _file_fields()
+    storages = _storages(fields)
+    # Listed first, deleted after: deleting while a directory is walked skips names.
+    found = list(unowned_files(fields))
+    for location, stored in found:
+        storages[location].delete(stored)
+    return len(found)

@@ -1,85 +1,195 @@
+"""The demo is built through the program's services and obeys its rules: every role's
+account has work waiting, ``check_data`` finds nothing wrong, running the command
+again changes nothing, and ``--reset`` builds the same demo again.
+
+The demo is built once for the module, with real commits (its certificates and mail
+are made after each commit, as in production), and deleted at the end.
+"""
+
+import time
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from allauth.mfa.utils import is_mfa_enabled
-from django.core.management import CommandError, call_command
+from django.apps import apps
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
 
-from courses.models import ProviderContact
-from demo.management.commands.seed_demo import DEMO_PASSWORD
-from evaluations.models import Evaluator
+from candidates.models import Certification
+from courses.models import Course, CourseApplication
+from demo.story.accounts import DEMO_PASSWORD, ROLES
+from demo.story.reset import reset
+from evaluations.models import AssignmentState, Decision, Evaluator
 from lssc.accounts.models import User
 from lssc.accounts.roles import StaffGroup, in_group
+from lssc.reports.base import reports_for
+from portfolios.models import PortfolioStatus
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_every_role_once(settings, capsys):
-    settings.DEBUG = True
-    call_command("seed_demo")
-    call_command("seed_demo")
-    assert User.objects.filter(email__endswith="@demo.lssc.test").count() == 8
-    # Three trained evaluators for every set, from three workplaces.
-    evaluators = Evaluator.objects.filter(trained_on__isnull=False, active=True)
-    assert evaluators.count() == 3
-    assert len({e.institution for e in evaluators}) == 3
-    assert all(e.sets.count() == 10 for e in evaluators)
-    # The provider contact acts for one registered provider, made once.
-    contact = ProviderContact.objects.get(user__email="provider@demo.lssc.test")
-    assert contact.provider.name == "Prairie State Library"
+def counts() -> dict[str, int]:
+    return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
+
+
+@pytest.fixture(scope="module")
+def media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def _scratch_media(settings, media):
+    """The demo's files stay for the whole module, not one test."""
+    settings.MEDIA_ROOT = media
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, media):
+    with django_db_blocker.unblock(), override_settings(DEBUG=True, MEDIA_ROOT=media):
+        output = StringIO()
+        started = time.monotonic()
+        call_command("seed_demo", stdout=output)
+        seconds = time.monotonic() - started
+        first = counts()
+        call_command("seed_demo", "--reset", stdout=StringIO())
+        yield SimpleNamespace(
+            output=output.getvalue(), seconds=seconds, first=first, again=counts()
+        )
+        reset()
+
+
+def test_every_role_has_an_account(demo):
+    emails = {email for email, _ in ROLES}
+    assert set(User.objects.filter(email__endswith="@demo.lssc.test").values_list(
+        "email", flat=True
+    )) == emails  # fmt: skip
     officer = User.objects.get(email="officer@demo.lssc.test")
     assert officer.check_password(DEMO_PASSWORD)
     assert in_group(officer, StaffGroup.PROGRAM_OFFICER)
     assert is_mfa_enabled(officer)
-    crc = User.objects.get(email="crc@demo.lssc.test")
-    assert in_group(crc, StaffGroup.REVIEW_COMMITTEE)
-    candidate = User.objects.get(email="candidate1@demo.lssc.test")
-    assert not candidate.is_staff
-    output = capsys.readouterr().out
-    assert "officer@demo.lssc.test" in output
-    assert DEMO_PASSWORD in output
+    assert in_group(
+        User.objects.get(email="assistant@demo.lssc.test"), StaffGroup.PROGRAM_ASSISTANT
+    )
+    assert in_group(
+        User.objects.get(email="crc@demo.lssc.test"), StaffGroup.REVIEW_COMMITTEE
+    )
+    demo_evaluators = Evaluator.objects.filter(user__email__endswith="@demo.lssc.test")
+    assert len({e.institution for e in demo_evaluators}) == 3
+    assert all(e.sets.count() == 10 and e.trained_on for e in demo_evaluators)
+    assert "officer@demo.lssc.test" in demo.output
+    assert DEMO_PASSWORD in demo.output
 
 
-def test_seed_demo_refuses_without_debug(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG"):
-        call_command("seed_demo")
-    assert not User.objects.exists()
+def test_check_data_finds_nothing_wrong(demo):
+    call_command("check_data", stdout=StringIO())  # raises CommandError on any
 
 
-def test_the_demo_history_gives_every_report_something_to_draw(settings, client):
-    from django.urls import reverse
-
-    from candidates.models import Certification
-    from evaluations.models import Decision
-
+def test_running_again_changes_nothing(demo, settings):
     settings.DEBUG = True
-    call_command("seed_demo", stdout=StringIO())
-    assert Certification.objects.exists()
-    assert Decision.objects.filter(by_third_reviewer=True).exists()
-    officer = User.objects.get(email="officer@demo.lssc.test")
-    client.force_login(officer)
-    from lssc.reports.base import reports_for
+    before = counts()
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+    assert counts() == before
+    assert "nothing changed" in output.getvalue()
 
-    slugs = [r.slug for r in reports_for(officer)]
-    assert len(slugs) == 13
-    for slug in slugs:
-        response = client.get(reverse("reports:detail", args=[slug]))
-        result = response.context["result"]
-        drawn = [v for series in result.series for v in series.values if v]
-        assert drawn, f"{slug} has nothing to draw"
+
+def test_reset_builds_the_same_demo(demo):
+    assert demo.again == demo.first
+    assert demo.first["candidates.Candidate"] >= 25
+
+
+def test_candidate1_is_half_way_with_a_revision_to_answer(demo):
+    candidate = User.objects.get(email="candidate1@demo.lssc.test").candidate
+    assert candidate.achievements.count() >= 2
+    statuses = set(candidate.portfolios.values_list("status", flat=True))
+    assert PortfolioStatus.REVISION_REQUESTED in statuses
+    assert PortfolioStatus.DRAFT in statuses
+    assert not Certification.objects.filter(candidate=candidate).exists()
+
+
+def test_candidate2_is_certified_with_the_renewal_window_open(demo):
+    certification = User.objects.get(
+        email="candidate2@demo.lssc.test"
+    ).candidate.certification
+    assert certification.in_renewal_window(timezone.localdate())
+    assert certification.certificate_is_current()
+    assert certification.certificate.storage.exists(certification.certificate.name)
+    assert certification.activities.exists()
+
+
+def test_each_evaluator_has_reviews_waiting_and_done(demo):
+    for email, role in ROLES:
+        if role != "Evaluator":
+            continue
+        states = set(
+            Evaluator.objects.get(user__email=email).assignments.values_list(
+                "state", flat=True
+            )
+        )
+        assert {AssignmentState.ASSIGNED, AssignmentState.SUBMITTED} <= states, email
+
+
+def test_the_provider_has_approved_pending_and_lapsed_courses(demo):
+    today = timezone.localdate()
+    courses = Course.objects.filter(
+        provider__contacts__user__email="provider@demo.lssc.test"
+    )
+    assert courses.filter(expires_on__gt=today).exists()
+    assert courses.filter(
+        expires_on__lte=today, lapse_recorded_at__isnull=False
+    ).exists()
+    assert CourseApplication.objects.filter(
+        provider__contacts__user__email="provider@demo.lssc.test", status="in_review"
+    ).exists()
+
+
+def test_the_history_shows_every_outcome(demo):
+    assert Decision.objects.filter(by_third_reviewer=True).exists()
+    assert Decision.objects.filter(revision_sent_at__isnull=False).exists()
+    today = timezone.localdate()
+    holders = Certification.objects.all()
+    assert holders.current_on(today).exists()
+    assert any(c.lapsed(today) for c in holders)
+    assert any(c.in_grace(today) for c in holders)
+    assert any(c.period_starts_on > c.certified_on for c in holders)  # renewed
+
+
+def test_staff_queues_have_work(demo, client):
+    client.force_login(User.objects.get(email="officer@demo.lssc.test"))
     dashboard = client.get(reverse("staff_dashboard"))
     waiting = {
         item.queue.label: item.count
         for items in dashboard.context["groups"].values()
         for item in items
     }
-    assert waiting["Overdue reviews"] >= 1
-    assert waiting["Applications needing a decision"] >= 1
+    for label in (
+        "Overdue reviews",
+        "Applications needing a decision",
+        "Checks and purchase orders awaiting receipt",
+        "Course applications in review",
+        "Course completions to verify",
+        "Revision requests for the CRC to send",
+    ):
+        assert waiting[label] >= 1, label
 
 
-def test_seed_demo_without_history_makes_only_the_accounts(settings):
-    from candidates.models import Candidate
+def test_every_report_has_something_to_draw(demo, client):
+    officer = User.objects.get(email="officer@demo.lssc.test")
+    client.force_login(officer)
+    for report in reports_for(officer):
+        response = client.get(reverse("reports:detail", args=[report.slug]))
+        result = response.context["result"]
+        drawn = [v for series in result.series for v in series.values if v]
+        assert drawn, f"{report.slug} has nothing to draw"
 
-    settings.DEBUG = True
-    call_command("seed_demo", no_history=True, stdout=StringIO())
-    assert not Candidate.objects.exists()
+
+def test_the_public_registry_lists_holders(demo, client):
+    listed = Certification.objects.filter(listed_publicly=True).select_related(
+        "candidate__user"
+    )
+    assert listed.exists()
+    page = client.get(reverse("candidates:registry")).content.decode()
+    assert listed.first().candidate.user.full_name in page
