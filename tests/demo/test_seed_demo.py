@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from candidates.models import Certification
 from courses.models import Course, CourseApplication
@@ -193,3 +194,35 @@ def test_the_public_registry_lists_holders(demo, client):
     assert listed.exists()
     page = client.get(reverse("candidates:registry")).content.decode()
     assert listed.first().candidate.user.full_name in page
+
+
+PAGES = {
+    "candidate1@demo.lssc.test": [
+        "home", "candidates:car", "portfolios:list", "courses:my_courses",
+        "candidates:application_status",
+    ],
+    "candidate2@demo.lssc.test": [
+        "home", "candidates:car", "renewals:home", "candidates:publicity",
+    ],
+    "evaluator1@demo.lssc.test": ["home", "evaluations:dashboard"],
+    "provider@demo.lssc.test": ["home", "courses:provider_dashboard"],
+    "officer@demo.lssc.test": ["staff_dashboard", "admin:index"],
+    "crc@demo.lssc.test": ["staff_dashboard"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("email", PAGES)
+def test_each_demo_account_pages_open(demo, client, email):
+    client.force_login(User.objects.get(email=email))
+    for name in PAGES[email]:
+        response = client.get(reverse(name))
+        assert response.status_code == 200, (email, name)
+
+
+def test_the_portfolio_under_revision_shows_the_candidate_its_narratives(demo, client):
+    user = User.objects.get(email="candidate1@demo.lssc.test")
+    portfolio = user.candidate.portfolios.get(status=PortfolioStatus.REVISION_REQUESTED)
+    client.force_login(user)
+    page = client.get(portfolio.get_absolute_url()).content.decode()
+    narrative = portfolio.narratives.first().text
+    assert escape(narrative.split("\n")[0][:60]) in page
