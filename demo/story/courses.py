@@ -5,6 +5,7 @@ renewed and the rest lapse. Candidates record completions of approved courses,
 which staff verify against the signed form or the provider confirms by roster."""
 
 import datetime
+from functools import partial
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import QueryDict
@@ -122,11 +123,7 @@ def course_approval(world: World, provider, competency_set, title, *, method,
     for changes when ``changes``); renewed ``renewals`` times before it lapses."""
     application, by = _draft(world, provider, competency_set, title)
     application_submit(application=application, by=by)
-    yield world.days(0, 2)
-    yield from pay(
-        lambda **kw: application_pay(application=application, payer=by, **kw),
-        method, clerk=world.clerk,
-    )  # fmt: skip
+    yield from _pay(world, application, by, method)
     if not decided:
         return
     yield world.days(5, 20)
@@ -162,15 +159,20 @@ def _renewal(world: World, provider, course, method):
         coverage={c.competency_id: c.where_taught for c in application.coverage.all()},
     )
     application_submit(application=application, by=by)
-    yield world.days(0, 2)
-    yield from pay(
-        lambda **kw: application_pay(application=application, payer=by, **kw),
-        method, clerk=world.clerk,
-    )  # fmt: skip
+    yield from _pay(world, application, by, method)
     yield world.days(5, 15)
     application_approve(
         application=application, by=world.officer,
         reason="Renewed: the course is unchanged and still covers the set.",
+    )  # fmt: skip
+
+
+def _pay(world: World, application, by, method):
+    """The approval fee, paid by the contact a day or two after submitting."""
+    yield world.days(0, 2)
+    yield from pay(
+        partial(application_pay, application=application, payer=by),
+        method, clerk=world.clerk,
     )  # fmt: skip
 
 
