@@ -53,7 +53,7 @@ PAGES = [
     PageSpec("admin: applications", "/admin/candidates/application/", OFFICER),
     PageSpec("admin: candidates", "/admin/candidates/candidate/", OFFICER),
     PageSpec("admin: payments", "/admin/payments/payment/", OFFICER),
-    # After ``manage.py generate_courses`` (courses numbered from 1).
+    # The catalog ``generate_dataset`` makes (courses numbered from 1).
     PageSpec("course catalog", "/courses/", None),
     PageSpec(
         "catalog, filtered and searched",

@@ -68,13 +68,11 @@ def qr_svg_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
-def render_certificate(certification: Certification, page_size="Letter") -> bytes:
-    """The certificate as a one-page PDF. Made on US Letter; its content fits A4
-    too (the tests render both), so it prints whole on either."""
-    from weasyprint import HTML  # heavy: loaded only when a certificate is made
-
+def certificate_html(certification: Certification, page_size="Letter") -> str:
+    """The certificate's page as HTML, which ``render_certificate`` prints (and a
+    bulk generator prints many of at once)."""
     url = verification_url(certification)
-    html = render_to_string(
+    return render_to_string(
         "candidates/certificate.html",
         {
             "certification": certification,
@@ -86,7 +84,14 @@ def render_certificate(certification: Certification, page_size="Letter") -> byte
             "page_size": page_size,
         },
     )
-    return HTML(string=html).write_pdf()
+
+
+def render_certificate(certification: Certification, page_size="Letter") -> bytes:
+    """The certificate as a one-page PDF. Made on US Letter; its content fits A4
+    too (the tests render both), so it prints whole on either."""
+    from weasyprint import HTML  # heavy: loaded only when a certificate is made
+
+    return HTML(string=certificate_html(certification, page_size)).write_pdf()
 
 
 def certificate_issue(certification_id: int) -> bool:
