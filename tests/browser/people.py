@@ -5,12 +5,10 @@ finds them, never by CSS id.
 """
 
 import re
+import time
 
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
+from allauth.mfa import app_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import Page, expect
 
 from tests.factories import PASSWORD, TOTP_SECRET
@@ -31,8 +29,14 @@ def sign_in(page: Page, email: str, password: str = PASSWORD, *, start: str = "/
 
 
 def authenticator_code(secret: str = TOTP_SECRET) -> str:
-    counter = next(iter(yield_hotp_counters_from_time()))
-    return format_hotp_value(hotp_value(secret, counter))
+    """The code an authenticator shows now. Near the end of its period it waits
+    for the next one, so the code cannot expire between typing and sending (the
+    oldest code the server still tolerates would expire first)."""
+    period = app_settings.TOTP_PERIOD
+    left = period - time.time() % period
+    if left < 5:
+        time.sleep(left + 0.2)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // period))
 
 
 def staff_sign_in(page: Page, email: str):
