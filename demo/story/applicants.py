@@ -46,10 +46,6 @@ class Person:
     password: str | None = None
     how_heard: str = HowHeard.EMPLOYER
 
-    @property
-    def first_name(self) -> str:
-        return self.full_name.split()[0]
-
 
 def _data(fields: dict) -> QueryDict:
     data = QueryDict(mutable=True)

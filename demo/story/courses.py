@@ -37,7 +37,6 @@ from courses.models import Course, RecognitionAgreement
 from courses.providers import provider_register
 from demo import content, files
 from lssc.accounts.services import user_ensure
-from lssc.core.program import rules
 
 from .payments import pay
 from .world import DAY, World, filled
@@ -266,7 +265,3 @@ def recognise(world: World, candidate, record, *, graduated_on, verified=True):
         return
     yield world.days(3, 12)
     claim_verify(claim=claim, by=world.officer)
-
-
-def approval_years() -> int:
-    return rules().COURSE_APPROVAL_YEARS

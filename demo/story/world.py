@@ -30,13 +30,6 @@ def filled(form: forms.BaseForm | forms.BaseFormSet):
     return form
 
 
-def days(
-    low: int, high: int | None = None, *, rng: random.Random
-) -> datetime.timedelta:
-    """A pause of ``low`` days, or between ``low`` and ``high``."""
-    return DAY * (low if high is None else rng.randint(low, high))
-
-
 @dataclass
 class World:
     today: datetime.date
@@ -48,9 +41,6 @@ class World:
     # Approved courses by set slug, and the recognition agreements, as they appear.
     courses: dict = field(default_factory=lambda: defaultdict(list))
     agreements: list = field(default_factory=list)
-    # What each submission's reviewers find: ``"met"`` or ``"not_met"`` per place,
-    # keyed by submission id (the portfolio's journey decides its story).
-    verdicts: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.rng = random.Random(self.seed)  # noqa: S311 (repeatable demo data)
@@ -58,7 +48,8 @@ class World:
         self.sets = {s.slug: s for s in CompetencySet.objects.current()}
 
     def days(self, low: int, high: int | None = None) -> datetime.timedelta:
-        return days(low, high, rng=self.rng)
+        """A pause of ``low`` days, or between ``low`` and ``high``."""
+        return DAY * (low if high is None else self.rng.randint(low, high))
 
     def at(self, day: datetime.date, hour: int | None = None) -> datetime.datetime:
         return moment(day, self.rng.randint(9, 16) if hour is None else hour)
