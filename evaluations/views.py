@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_POST
 
 from lssc.core.downloads import attachment
@@ -91,6 +92,7 @@ def review(request, pk):
     )
     evidence_for = {}
     for item in snapshot.get("evidence", []):
+        item = {**item, "checked_on": parse_date(item.get("checked_on") or "")}
         for competency_id, role in item["links"]:
             evidence_for.setdefault(competency_id, []).append((item, role))
     rows = [
@@ -205,7 +207,7 @@ def evidence(request, pk, evidence_id):
     names = {item["id"] for item in assignment.submission.snapshot.get("evidence", [])}
     if evidence_id not in names:
         raise Http404
-    item = get_object_or_404(Evidence, pk=evidence_id)
+    item = get_object_or_404(Evidence.objects.exclude(file=""), pk=evidence_id)
     return attachment(
         item.file.open("rb"),
         filename=item.name,

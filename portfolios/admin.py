@@ -40,6 +40,13 @@ class EvidenceInline(ReadOnlyInline):
         # A row posted with an id that names no evidence is shown unsaved.
         if obj.pk is None:
             return "—"
+        if obj.is_link:
+            return format_html(
+                '<a href="{}" rel="noopener noreferrer">{}</a> (checked on {})',
+                obj.url,
+                obj.url,
+                obj.checked_on,
+            )
         url = reverse("portfolios:download", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, obj.name)
 

@@ -5,8 +5,6 @@ the audit trail what the candidate added, replaced or removed. Problems they can
 fix raise ``PortfolioError`` with a message for them; nothing is changed then.
 """
 
-import hashlib
-
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -16,9 +14,16 @@ from lssc.competencies.models import Competency
 from lssc.core.program import rules
 
 from .errors import NarrativesTooLong, PortfolioError
-from .filetypes import ACCEPTED_LABELS, UnsafeFile, identify, safe_name
-from .models import Evidence, EvidenceLink, EvidenceRole, Narrative, Portfolio
+from .models import (
+    Evidence,
+    EvidenceKind,
+    EvidenceLink,
+    EvidenceRole,
+    Narrative,
+    Portfolio,
+)
 from .services import editable_portfolio, narrative_length_problem
+from .uploads import checked_upload
 
 MB = 1024 * 1024
 
@@ -71,54 +76,28 @@ def narrative_save(*, portfolio_id, competency_id, text: str, by) -> Narrative:
 # Evidence -----------------------------------------------------------------------------
 
 
-def _checked_upload(upload):
-    """The kind and digest of an acceptable upload; ``PortfolioError`` if not."""
-    program = rules()
-    if upload.size == 0:
-        raise PortfolioError("The file is empty.")
-    if upload.size > program.EVIDENCE_MAX_FILE_MB * MB:
-        raise PortfolioError(
-            f"The file is {upload.size / MB:.1f} MB; each file may be at most "
-            f"{program.EVIDENCE_MAX_FILE_MB} MB."
-        )
-    try:
-        kind = identify(upload)
-    except UnsafeFile as error:
-        raise PortfolioError(str(error)) from None
-    if kind is None:
-        raise PortfolioError(
-            f"This file is not one of the kinds accepted ({ACCEPTED_LABELS}), "
-            "whatever its name says."
-        )
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    return kind, digest.hexdigest()
-
-
-def _store_evidence(portfolio, upload, kind, digest, *, title, description, freed=0):
+def _store_evidence(portfolio, checked, *, title, description, freed=0):
     """Write the file and its row (the portfolio is locked); within the total."""
     limit = rules().PORTFOLIO_MAX_TOTAL_MB
     used = (
         portfolio.evidence.filter(retired_at=None).aggregate(total=Sum("size"))["total"]
         or 0
     ) - freed
-    if used + upload.size > limit * MB:
+    if used + checked.size > limit * MB:
         raise PortfolioError(
             f"This file would take the portfolio past its {limit} MB in all "
             f"({used / MB:.1f} MB used)."
         )
     evidence = Evidence(
         portfolio=portfolio,
-        name=safe_name(upload.name or "", kind),
-        kind=kind.extension.lstrip("."),
-        size=upload.size,
-        sha256=digest,
+        name=checked.name,
+        kind=checked.kind.extension.lstrip("."),
+        size=checked.size,
+        sha256=checked.sha256,
         title=title.strip()[:200],
         description=description.strip()[:1000],
     )
-    evidence.file.save(evidence.name, upload, save=False)
+    evidence.file.save(evidence.name, checked.content, save=False)
     try:
         evidence.save()
     except Exception:
@@ -132,11 +111,11 @@ def evidence_add(*, portfolio_id, upload, title: str, description: str = "", by)
     """Store an uploaded file as evidence, once its content has been checked."""
     if not title.strip():
         raise PortfolioError("Give the file a title.")
-    kind, digest = _checked_upload(upload)
+    checked = checked_upload(upload)
     with transaction.atomic():
         portfolio = editable_portfolio(portfolio_id)
         evidence = _store_evidence(
-            portfolio, upload, kind, digest, title=title, description=description
+            portfolio, checked, title=title, description=description
         )
         audit_log(
             subject=portfolio,
@@ -151,17 +130,20 @@ def evidence_add(*, portfolio_id, upload, title: str, description: str = "", by)
 def evidence_replace(*, evidence_id, upload, by) -> Evidence:
     """A new file in place of an old one: same title and links; the old one retired.
 
-    The old file itself is kept, since a past submission may name it.
+    The old file itself is kept, since a past submission may name it. A link has
+    no file to replace.
     """
-    kind, digest = _checked_upload(upload)
+    if Evidence.objects.filter(pk=evidence_id, kind=EvidenceKind.LINK).exists():
+        raise PortfolioError(
+            "A link has no file to replace: remove it and add the new link."
+        )
+    checked = checked_upload(upload)
     with transaction.atomic():
         old = Evidence.objects.get(pk=evidence_id, retired_at=None)
         portfolio = editable_portfolio(old.portfolio_id)
         new = _store_evidence(
             portfolio,
-            upload,
-            kind,
-            digest,
+            checked,
             title=old.title,
             description=old.description,
             freed=old.size,

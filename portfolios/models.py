@@ -89,23 +89,38 @@ def _evidence_path(evidence, filename):
 class EvidenceKind(models.TextChoices):
     PDF = "pdf", "PDF"
     DOCX = "docx", "Word document"
+    PPTX = "pptx", "PowerPoint presentation"
+    XLSX = "xlsx", "Excel spreadsheet"
     ODT = "odt", "OpenDocument text"
+    ODP = "odp", "OpenDocument presentation"
+    ODS = "ods", "OpenDocument spreadsheet"
     TXT = "txt", "Plain text"
     JPG = "jpg", "JPEG image"
     PNG = "png", "PNG image"
     MP3 = "mp3", "MP3 audio"
+    M4A = "m4a", "M4A audio"
     MP4 = "mp4", "MP4 video"
+    MOV = "mov", "QuickTime video"
+    # A page on the web (the library's site, a catalogue record): no file.
+    LINK = "link", "Web page"
 
 
 class Evidence(models.Model):
+    """A file the candidate uploaded, or a link to a web page with the day they
+    last checked it was there (``kind`` "link": a URL and no file)."""
+
     portfolio = models.ForeignKey(
         Portfolio, on_delete=models.CASCADE, related_name="evidence"
     )
-    file = models.FileField(upload_to=_evidence_path, storage=private_storage)
-    name = models.CharField("file name", max_length=120)
+    file = models.FileField(
+        upload_to=_evidence_path, storage=private_storage, blank=True
+    )
+    name = models.CharField("file name", max_length=120, blank=True)
     kind = models.CharField(max_length=8, choices=EvidenceKind.choices)
     size = models.PositiveBigIntegerField("size (bytes)")
-    sha256 = models.CharField(max_length=64)
+    sha256 = models.CharField(max_length=64, blank=True)
+    url = models.URLField("web address", max_length=2000, blank=True)
+    checked_on = models.DateField("checked on", null=True, blank=True)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True, max_length=1000)
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -116,9 +131,32 @@ class Evidence(models.Model):
         verbose_name_plural = "evidence"
         ordering = ["uploaded_at", "pk"]
         indexes = [models.Index(fields=["portfolio", "retired_at"])]
+        constraints = [
+            # A link is a web address (http or https only) checked on a day, with
+            # no file; a file has no web address.
+            models.CheckConstraint(
+                name="evidence_link_or_file",
+                condition=(
+                    models.Q(
+                        kind=EvidenceKind.LINK,
+                        file="",
+                        checked_on__isnull=False,
+                    )
+                    & (
+                        models.Q(url__startswith="https://")
+                        | models.Q(url__startswith="http://")
+                    )
+                )
+                | (~models.Q(kind=EvidenceKind.LINK) & models.Q(url="")),
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_link(self) -> bool:
+        return self.kind == EvidenceKind.LINK
 
 
 class EvidenceRole(models.TextChoices):

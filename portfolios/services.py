@@ -2,13 +2,14 @@
 
 The state changes themselves are the named transitions in ``transitions.py``;
 these services check the candidate's request first (the portfolio complete, the
-state right) and refuse with a ``PortfolioError`` they can act on, changing
-nothing. Editing narratives and evidence is in ``content.py``; staff pre-reviews
-in ``prereview.py``.
+state right, the candidacy's deadline not passed) and refuse with a
+``PortfolioError`` they can act on, changing nothing. Editing narratives and
+evidence is in ``content.py``; staff pre-reviews in ``prereview.py``.
 """
 
 from django.db import transaction
 
+from candidates.candidacy import past_deadline_refusal
 from lssc.audit.services import audit_log
 from lssc.core.program import rules
 from lssc.fees.models import FeeKind
@@ -77,6 +78,15 @@ def portfolio_open(*, candidate, competency_set, by) -> Portfolio:
     if competency_set.retired_on is not None:
         raise PortfolioError(f"{competency_set.name} is no longer offered.")
     with transaction.atomic():
+        exists = Portfolio.objects.filter(
+            candidate=candidate, competency_set=competency_set
+        ).exists()
+        if not exists and (
+            problem := past_deadline_refusal(
+                candidate, "no new portfolio can be started"
+            )
+        ):
+            raise PortfolioError(problem)
         portfolio, created = Portfolio.objects.get_or_create(
             candidate=candidate, competency_set=competency_set
         )
@@ -129,6 +139,10 @@ def portfolio_submit(*, portfolio_id, by) -> Portfolio:
     submission that costs nothing goes for review at once."""
     with transaction.atomic():
         portfolio = editable_portfolio(portfolio_id)
+        if problem := past_deadline_refusal(
+            portfolio.candidate, "no portfolio can be submitted"
+        ):
+            raise PortfolioError(problem)
         gaps = submission_gaps(portfolio)
         if gaps:
             raise PortfolioError(
@@ -172,6 +186,10 @@ def portfolio_pay(
         )
         if portfolio.status != PortfolioStatus.AWAITING_PAYMENT:
             raise PortfolioError("This portfolio is not waiting for a payment.")
+        if problem := past_deadline_refusal(
+            portfolio.candidate, "no portfolio fee can be paid"
+        ):
+            raise PortfolioError(problem)
         return pay_for(
             purpose=portfolio,
             payer=portfolio.candidate.user,

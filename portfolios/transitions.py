@@ -12,6 +12,7 @@ fields themselves. ``manage.py state_diagrams`` draws the machine.
 
 from candidates.certification import achievement_record
 from candidates.enums import AchievementMethod
+from lssc.appeals.deadlines import last_day_to_appeal
 from lssc.audit.transitions import StateMachine
 from lssc.notifications.services import mail_queue
 from lssc.payments.enums import PaymentStatus
@@ -104,7 +105,12 @@ def request_revision(change, *, decision, feedback):
         key=f"revision-request:{decision.pk}",
         to=portfolio.candidate.user.email,
         template="portfolio_revision_request",
-        context={"portfolio": portfolio, "decision": decision, "feedback": feedback},
+        context={
+            "portfolio": portfolio,
+            "decision": decision,
+            "feedback": feedback,
+            "appeal_last_day": last_day_to_appeal(decision.revision_sent_at),
+        },
     )
 
 
@@ -148,6 +154,9 @@ def _snapshot(portfolio: Portfolio) -> dict:
                 "kind": item.kind,
                 "size": item.size,
                 "sha256": item.sha256,
+                # A web page instead of a file: its address and the day it was seen.
+                "url": item.url,
+                "checked_on": item.checked_on.isoformat() if item.checked_on else "",
                 "links": [[link.competency_id, link.role] for link in item.links.all()],
             }
             for item in evidence

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import link_views, views
 
 app_name = "portfolios"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.builder, name="builder"),
     path("<int:pk>/narratives/", views.narratives_save_view, name="narratives"),
     path("<int:pk>/evidence/", views.evidence_upload, name="upload"),
+    path("<int:pk>/web-links/", link_views.link_add, name="web_link_add"),
     path("<int:pk>/pre-review/", views.pre_review, name="pre_review"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/pay/", views.pay, name="pay"),
@@ -21,5 +22,8 @@ urlpatterns = [
     ),
     path("evidence/<int:pk>/replace/", views.evidence_replace_view, name="replace"),
     path("evidence/<int:pk>/remove/", views.evidence_remove_view, name="remove"),
+    path(
+        "evidence/<int:pk>/checked/", link_views.link_checked, name="web_link_checked"
+    ),
     path("evidence/<int:pk>/download/", views.evidence_download, name="download"),
 ]

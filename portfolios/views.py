@@ -12,6 +12,7 @@ from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
 from candidates.models import Candidate
+from candidates.selectors import candidacy_of
 from lssc.audit.models import AuditEntry
 from lssc.competencies.models import CompetencySet
 from lssc.competencies.selectors import grouped_competencies
@@ -30,7 +31,7 @@ from .content import (
 )
 from .errors import NarrativesTooLong, PortfolioError
 from .filetypes import BY_NAME
-from .forms import EvidenceLinkForm, EvidenceUploadForm
+from .forms import EvidenceLinkForm, EvidenceUploadForm, WebLinkForm
 from .models import Evidence, EvidenceLink, Portfolio, PortfolioStatus
 from .prereview import prereview_request
 from .services import (
@@ -46,7 +47,8 @@ from .services import (
 
 
 def _candidate(request) -> Candidate:
-    candidate = Candidate.objects.filter(user=request.user).first()
+    """The person's latest candidacy: the one new portfolios belong to."""
+    candidate = candidacy_of(request.user, related=("certification",))
     if candidate is None:
         raise Http404("Only candidates have portfolios.")
     return candidate
@@ -54,7 +56,9 @@ def _candidate(request) -> Candidate:
 
 def _own_portfolio(request, pk) -> Portfolio:
     return get_object_or_404(
-        Portfolio.objects.select_related("competency_set", "candidate"),
+        Portfolio.objects.select_related(
+            "competency_set", "candidate", "candidate__certification"
+        ),
         pk=pk,
         candidate__user=request.user,
     )
@@ -91,10 +95,16 @@ def portfolio_list(request):
         for s in CompetencySet.objects.current()
         if s.pk not in started and s.pk not in achieved
     ]
+    ended = candidate.has_ended()
     return render(
         request,
         "portfolios/list.html",
-        {"portfolios": portfolios, "available": available},
+        {
+            "portfolios": portfolios,
+            "available": [] if ended else available,
+            "candidate": candidate,
+            "ended": ended,
+        },
     )
 
 
@@ -172,6 +182,7 @@ def _builder_page(request, portfolio, *, drafts=None, errors=None, status=200):
                 for item in evidence
             ],
             "upload_form": EvidenceUploadForm(max_mb=rules().EVIDENCE_MAX_FILE_MB),
+            "link_form": WebLinkForm(),
             "gaps": submission_gaps(portfolio),
             "fee_cents": submission_fee_cents(portfolio),
             "pre_review_open": any(p.completed_at is None for p in pre_reviews),
@@ -310,8 +321,10 @@ def evidence_remove_view(request, pk):
 
 @login_required
 def evidence_download(request, pk):
-    """The file, as an attachment, to its owner and to staff only."""
-    evidence = get_object_or_404(Evidence.objects.select_related("portfolio"), pk=pk)
+    """The file, as an attachment, to its owner and to staff only (a link has none)."""
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("portfolio").exclude(file=""), pk=pk
+    )
     owner = evidence.portfolio.candidate.user_id == request.user.pk
     if not (owner or request.user.has_perm("portfolios.view_evidence")):
         raise Http404

@@ -1,12 +1,14 @@
 """What an uploaded evidence file really is, judged by its content, not its name.
 
-Accepted: PDF, Word (.docx), OpenDocument text, plain text, JPEG, PNG, MP3, MP4.
-Binary formats are recognised by their signatures (the ``filetype`` library);
-plain text is UTF-8 with no control characters that does not look like a web page
-or script, so HTML renamed to .txt is refused like an executable renamed to .pdf.
-The first bytes say which kind a file claims to be; ``identify`` then reads all of
-it, so text that turns binary after its first page, or a PDF that runs scripts,
-is refused too.
+Accepted: PDF; Word, Excel and PowerPoint (.docx, .xlsx, .pptx) and OpenDocument
+text, spreadsheets and presentations; plain text; JPEG, PNG and HEIC photos; MP3
+and M4A audio; MP4 and QuickTime (.mov) video. Binary formats are recognised by
+their signatures (the ``filetype`` library); plain text is UTF-8 with no control
+characters that does not look like a web page or script, so HTML renamed to .txt
+is refused like an executable renamed to .pdf. The first bytes say which kind a
+file claims to be; ``identify`` then reads all of it, so text that turns binary
+after its first page, a PDF that runs scripts, or an office document with macros
+or that unpacks to gigabytes (``lssc.core.office``) is refused too.
 """
 
 import codecs
@@ -19,6 +21,7 @@ import filetype
 from django.core.exceptions import SuspiciousFileOperation
 from django.utils.text import get_valid_filename
 
+from .office import OfficeFileRefused, office_kind
 from .pdfs import pdf_problem
 
 
@@ -36,16 +39,50 @@ ACCEPTED = {
         ".docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
+    "pptx": Kind(
+        "PowerPoint presentation",
+        ".pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+    "xlsx": Kind(
+        "Excel spreadsheet",
+        ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
     "odt": Kind("OpenDocument text", ".odt", "application/vnd.oasis.opendocument.text"),
+    "odp": Kind(
+        "OpenDocument presentation",
+        ".odp",
+        "application/vnd.oasis.opendocument.presentation",
+    ),
+    "ods": Kind(
+        "OpenDocument spreadsheet",
+        ".ods",
+        "application/vnd.oasis.opendocument.spreadsheet",
+    ),
     "jpg": Kind("JPEG image", ".jpg", "image/jpeg"),
     "png": Kind("PNG image", ".png", "image/png"),
+    # Converted to JPEG when kept as evidence (``lssc.core.images``).
+    "heic": Kind("HEIC photo", ".heic", "image/heic"),
     "mp3": Kind("MP3 audio", ".mp3", "audio/mpeg"),
+    "m4a": Kind("M4A audio", ".m4a", "audio/mp4"),
     "mp4": Kind("MP4 video", ".mp4", "video/mp4"),
+    "mov": Kind("QuickTime video", ".mov", "video/quicktime"),
 }
 TEXT = Kind("Plain text", ".txt", "text/plain")
 # Each kind by the name stored with the evidence ("pdf", "txt", ...).
 BY_NAME = {k.extension.lstrip("."): k for k in [*ACCEPTED.values(), TEXT]}
 ACCEPTED_LABELS = ", ".join([*(k.label for k in ACCEPTED.values()), TEXT.label])
+# Zip archives whose kind is read from the package inside (``lssc.core.office``).
+OFFICE = frozenset(
+    ACCEPTED[name] for name in ("docx", "pptx", "xlsx", "odt", "odp", "ods")
+)
+IMAGES = frozenset(ACCEPTED[name] for name in ("jpg", "png", "heic"))
+# Recordings and videos: their own size limit, and never decoded here.
+MEDIA = frozenset(ACCEPTED[name] for name in ("mp3", "m4a", "mp4", "mov"))
+ZIP_SIGNATURE = b"PK\x03\x04"
+# Names a file may end in for each kind, to say what a file claimed to be.
+_NAME_ENDINGS = {**{k.extension: k for k in BY_NAME.values()}, ".jpeg": ACCEPTED["jpg"]}
 
 HEAD_BYTES = 8192  # enough for every signature above
 
@@ -74,18 +111,33 @@ def identify(upload) -> Kind | None:
     """The kind of an uploaded file judged on all of its content, or None.
 
     Raises ``UnsafeFile`` for a PDF that is encrypted, runs scripts or launches
-    programs, or cannot be read. The upload is left at its start.
+    programs, or cannot be read, and for an office document with macros, one that
+    unpacks to too much, or that cannot be read. The upload is left at its start.
     """
     upload.seek(0)
-    kind = sniff(upload.read(HEAD_BYTES))
+    head = upload.read(HEAD_BYTES)
+    kind = sniff(head)
     if kind == TEXT and not _is_plain_text_throughout(upload):
         kind = None
     elif kind == ACCEPTED["pdf"]:
         problem = pdf_problem(upload)
         if problem:
             raise UnsafeFile(problem)
+    elif kind in OFFICE or head.startswith(ZIP_SIGNATURE):
+        # The signature library reads only the first parts of the archive; the
+        # package itself says what it is.
+        try:
+            found = office_kind(upload)
+        except OfficeFileRefused as error:
+            raise UnsafeFile(str(error)) from None
+        kind = ACCEPTED[found] if found else None
     upload.seek(0)
     return kind
+
+
+def claimed_kind(name: str) -> Kind | None:
+    """The kind a file's name says it is ("photo.HEIC": a HEIC photo), or None."""
+    return _NAME_ENDINGS.get(os.path.splitext(name or "")[1].lower())
 
 
 def _is_plain_text(head: bytes) -> bool:

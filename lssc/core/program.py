@@ -18,6 +18,15 @@ class ProgramRules:
     CANDIDACY_YEARS: int = 4
     # Candidates are reminded this many months before their deadline.
     CANDIDACY_REMINDER_MONTHS: tuple[int, ...] = (12, 6, 3, 1)
+    # Extensions of a candidacy's deadline: asked for any time before it or up to
+    # this many days after; each moves it by at most this many months; at most this
+    # many are granted to one candidacy.
+    EXTENSION_REQUEST_DAYS_AFTER_DEADLINE: int = 90
+    EXTENSION_MAX_MONTHS: int = 12
+    EXTENSION_MAX_COUNT: int = 2
+    # Re-enrolment: sets achieved in an earlier candidacy count in the new one when
+    # achieved within this many years before the new admission (0: none carries).
+    CARRY_OVER_YEARS: int = 5
     REQUIRED_SETS: int = 3
     ELECTIVE_SETS: int = 3
     COURSE_RETROACTIVE_YEARS: int = 2
@@ -47,6 +56,14 @@ class ProgramRules:
     # Characters per competency's narrative (a line break counts as one).
     PORTFOLIO_NARRATIVE_MAX_CHARS: int = 20_000
     EVIDENCE_MAX_FILE_MB: int = 25
+    # Recordings and videos (MP3, M4A, MP4, MOV) may be larger than other files.
+    EVIDENCE_MAX_MEDIA_MB: int = 100
+    # Office documents are zip archives: what one may unpack to, and how many parts
+    # it may hold (a "zip bomb" of a few MB can unpack to gigabytes).
+    EVIDENCE_ZIP_MAX_UNPACKED_MB: int = 250
+    EVIDENCE_ZIP_MAX_ENTRIES: int = 2000
+    # Photos larger than this are refused before they are decoded.
+    EVIDENCE_IMAGE_MAX_MEGAPIXELS: int = 100
     PORTFOLIO_MAX_TOTAL_MB: int = 250
     # A set is met when at least this share of its competencies is rated "met"
     # and none is rated "not met".
@@ -57,6 +74,12 @@ class ProgramRules:
     REVIEW_REMINDER_DAYS_BEFORE: int = 5
     REVIEW_OVERDUE_REMINDERS: int = 3
     EVALUATOR_DEFAULT_MAX_ASSIGNMENTS: int = 3
+    # An appeal to the CPC is filed (its notice of intent) within this many days of
+    # the decision it contests, the last day included; staff may accept a late one.
+    APPEAL_DAYS: int = 30
+    # An invoice for a check or purchase order is due this many days after it is
+    # issued (its terms: "net 30").
+    INVOICE_DUE_DAYS: int = 30
     # The business plan's projection, drawn on the revenue report.
     PLAN_CANDIDATES_PER_YEAR: int = 300
     PLAN_REVENUE_PER_YEAR_DOLLARS: int = 107_000

@@ -12,12 +12,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from candidates.applications import application_reject
+from candidates.applications import application_pay, application_reject
+from candidates.extensions import extension_request
 from courses.achievements import claim_file, completion_record
 from evaluations.models import Evaluator
 from lssc.accounts.roles import StaffGroup
 from lssc.appeals.services import appeal_notice
 from lssc.competencies.models import CompetencySet
+from lssc.payments.services import payment_confirm
 from portfolios.content import evidence_add
 from portfolios.services import portfolio_open
 from renewals.services import activity_log
@@ -166,6 +168,32 @@ def official_form(commit):
     return candidate.user, reverse("courses:official_form", args=[course.pk])
 
 
+def invoice(commit):
+    payer = UserFactory()
+    payment, _ = application_pay(
+        application=submitted(payer), method="purchase_order", institution="SLS"
+    )
+    return payer, reverse("payments:invoice_pdf", args=[payment.reference])
+
+
+def receipt(commit):
+    payer = UserFactory()
+    payment, _ = application_pay(application=submitted(payer), method="check")
+    payment_confirm(payment_id=payment.pk, note="Check 1001")
+    return payer, reverse("payments:receipt_pdf", args=[payment.reference])
+
+
+def extension_document(commit):
+    candidate = admitted_candidate()
+    request = extension_request(
+        candidate=candidate,
+        reason="A long illness kept me from my portfolio.",
+        asked_until=candidate.deadline + datetime.timedelta(days=180),
+        document=pdf("doctor.pdf"),
+    )
+    return candidate.user, reverse("candidates:extension_document", args=[request.pk])
+
+
 CASES = {
     "portfolios:download": portfolio_evidence,
     "evaluations:evidence": evaluator_evidence,
@@ -176,6 +204,9 @@ CASES = {
     "courses:file (claim)": graduation_claim,
     "courses:file (agreement)": recognition_agreement,
     "courses:official_form": official_form,
+    "payments:invoice_pdf": invoice,
+    "payments:receipt_pdf": receipt,
+    "candidates:extension_document": extension_document,
 }
 
 
