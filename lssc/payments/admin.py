@@ -2,14 +2,21 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
-from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
+from lssc.core.admin_actions import (
+    ReadOnlyRecord,
+    ReasonForm,
+    RecordedByTheProgram,
+    action_with_form,
+)
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_search import PersonSearch
 from lssc.core.worklist import QueueFilter
 
 from .enums import OFFLINE_METHODS, PaymentStatus
-from .models import Payment, PurchaseOrder, StripeEvent
+from .models import Invoice, Payment, PurchaseOrder, StripeEvent
 from .services import (
     payment_cancel,
     payment_confirm,
@@ -28,6 +35,21 @@ class ReceiptForm(forms.Form):
         required=False,
         help_text="Printed on nothing public; kept with the payment.",
     )
+
+
+def payment_documents(payment):
+    """Links to the payment's invoice (checks and purchase orders) and receipt (once
+    paid) PDFs: the pages the payer downloads them from, which staff may open."""
+    links = []
+    if payment.method in OFFLINE_METHODS:
+        invoice = Invoice.objects.filter(payment_id=payment.pk).first()
+        label = f"Invoice {invoice.display_number}" if invoice else "Invoice"
+        links.append((reverse("payments:invoice_pdf", args=[payment.reference]), label))
+    if payment.status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
+        links.append(
+            (reverse("payments:receipt_pdf", args=[payment.reference]), "Receipt")
+        )
+    return format_html_join(" · ", '<a href="{}">{} (PDF)</a>', links)
 
 
 class FlaggedFilter(admin.SimpleListFilter):
@@ -74,7 +96,10 @@ class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     person_fields = ("payer",)
     own_search_fields = ("reference", "institution")
     actions = ["record_received", "refund", "cancel", "clear_flag"]
-    readonly_fields = [f.name for f in Payment._meta.fields] + ["purpose_link"]
+    readonly_fields = [f.name for f in Payment._meta.fields] + [
+        "purpose_link",
+        "documents",
+    ]
     exclude = ("purpose_type", "purpose_id")
     list_per_page = 100
 
@@ -89,6 +114,10 @@ class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     @admin.display(description="paid for")
     def purpose_link(self, obj):
         return str(obj.purpose)
+
+    @admin.display(description="invoice and receipt")
+    def documents(self, obj):
+        return payment_documents(obj) or "None: a card payment not yet paid."
 
     @admin.action(
         description="Record check / purchase order received", permissions=["change"]
@@ -280,3 +309,53 @@ class StripeEventAdmin(RecordedByTheProgram, admin.ModelAdmin):
     list_select_related = ("payment",)
     search_fields = ("event_id", "payment__reference")
     readonly_fields = [f.name for f in StripeEvent._meta.fields]
+
+
+@admin.register(Invoice)
+class InvoiceAdmin(ReadOnlyRecord, SimpleHistoryAdmin):
+    """Invoices are made by the program and never deleted: their numbers run without
+    a gap. Staff find one by its number (``INV-000123`` or ``123``) or payment."""
+
+    list_display = (
+        "display_number",
+        "payment",
+        "bill_to_institution",
+        "bill_to_name",
+        "issued_at",
+        "due_on",
+        "pdf_link",
+    )
+    list_select_related = ("payment",)
+    search_fields = ("payment__reference", "bill_to_email", "bill_to_institution")
+    readonly_fields = (
+        "display_number",
+        "payment",
+        "issued_at",
+        "due_on",
+        "bill_to_institution",
+        "bill_to_name",
+        "bill_to_email",
+        "revision",
+        "pdf_link",
+    )
+    fields = readonly_fields
+    show_full_result_count = False
+
+    @admin.display(description="number", ordering="number")
+    def display_number(self, obj):
+        return obj.display_number
+
+    @admin.display(description="PDF")
+    def pdf_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("payments:invoice_pdf", args=[obj.payment.reference]),
+            obj.filename,
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        digits = search_term.strip().upper().removeprefix("INV-")
+        if digits.isdigit():
+            found |= queryset.filter(number=int(digits))
+        return found, duplicates

@@ -73,3 +73,15 @@ class PaymentChoiceForm(forms.Form):
         if data.get("method") == "purchase_order" and not data.get("institution"):
             self.add_error("institution", "Name the institution that will pay.")
         return data
+
+
+class BillToForm(forms.Form):
+    """Who an invoice is sent to: the payer's institution's billing office."""
+
+    bill_to_institution = forms.CharField(
+        label="Institution", max_length=200, required=False
+    )
+    bill_to_name = forms.CharField(label="Billing contact's name", max_length=200)
+    bill_to_email = forms.EmailField(
+        label="Billing contact's email address", max_length=254
+    )

@@ -13,6 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from lssc.core.codes import readable_code
+from lssc.core.storage import private_storage
 from lssc.fees.models import Fee, FeeKind
 
 from .enums import PaymentMethod, PaymentStatus, PurchaseOrderStatus
@@ -194,3 +195,69 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.type} {self.event_id}"
+
+
+# The counter row invoice numbers are taken from.
+INVOICE_COUNTER = "invoice"
+
+
+class InvoiceCounter(models.Model):
+    """The last number given to an invoice.
+
+    One row, locked (``select_for_update``) by the transaction that numbers an
+    invoice and updated in it: a number is taken only when the invoice is saved, so
+    a rolled-back invoice leaves no gap (a database sequence would) and two invoices
+    made at once wait for each other and take consecutive numbers.
+    """
+
+    name = models.CharField(max_length=30, primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.name}: {self.last}"
+
+
+def _invoice_path(invoice, filename):
+    return f"invoices/{filename}"
+
+
+class Invoice(models.Model):
+    """The bill for a payment by check or purchase order: numbered once, kept.
+
+    Who it is addressed to may change while the payment is awaited (the payer names
+    their institution's billing contact, or a purchase order covers it); each new
+    addressee is a new ``revision`` and is mailed the invoice once.
+    """
+
+    number = models.PositiveIntegerField(unique=True, editable=False)
+    payment = models.OneToOneField(
+        Payment, on_delete=models.PROTECT, related_name="invoice", editable=False
+    )
+    issued_at = models.DateTimeField(editable=False)
+    due_on = models.DateField("payment due by", editable=False)
+    bill_to_institution = models.CharField("institution", max_length=200, blank=True)
+    bill_to_name = models.CharField("billing contact", max_length=200)
+    bill_to_email = models.EmailField("billing contact email")
+    revision = models.PositiveSmallIntegerField(default=1, editable=False)
+    # The copy last mailed (kept while its mail may still be sending), and the
+    # revision it showed.
+    pdf = models.FileField(
+        storage=private_storage, upload_to=_invoice_path, blank=True, editable=False
+    )
+    mailed_revision = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["pdf", "mailed_revision"])
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self):
+        return f"Invoice {self.display_number}"
+
+    @property
+    def display_number(self) -> str:
+        return f"INV-{self.number:06d}"
+
+    @property
+    def filename(self) -> str:
+        return f"LSSC-invoice-{self.display_number}.pdf"

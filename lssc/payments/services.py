@@ -14,7 +14,8 @@ from lssc.audit.services import audit_log
 from lssc.fees.services import fee_for
 
 from . import transitions
-from .enums import PaymentStatus, PurchaseOrderStatus
+from .enums import OFFLINE_METHODS, PaymentStatus, PurchaseOrderStatus
+from .invoices import invoice_follow_payment, invoice_issue
 from .models import Payment, PurchaseOrder
 
 
@@ -37,7 +38,8 @@ def payment_create(
     amount_cents: int | None = None,
     on=None,
 ) -> Payment:
-    """A pending payment whose amount is fixed now from the fee in effect on ``on``.
+    """A pending payment whose amount is fixed now from the fee in effect on ``on``;
+    a check or purchase-order payment is invoiced in the same transaction.
 
     ``amount_cents`` overrides the amount for a balance owed on the same fee (for
     example after staff find that a claimed membership cannot be verified).
@@ -62,6 +64,8 @@ def payment_create(
         owner=payer,
         to_state=payment.status,
     )
+    if method in OFFLINE_METHODS:
+        invoice_issue(payment=payment, by=payer)
     return payment
 
 
@@ -167,7 +171,11 @@ def purchase_order_record_receipt(
 
 def purchase_order_cover(*, purchase_order: PurchaseOrder, payments, actor) -> int:
     """Make ``payments`` the ones ``purchase_order`` pays for: those added and those
-    taken off are changed, each with an audit entry. Returns how many changed."""
+    taken off are changed, each with an audit entry. Returns how many changed.
+
+    Their invoices follow: billed to the order's contact while it covers them (and
+    again when staff correct the contact), to the payer once it no longer does.
+    """
     chosen = {p.pk for p in payments}
     changed = 0
     with transaction.atomic():
@@ -199,4 +207,6 @@ def purchase_order_cover(*, purchase_order: PurchaseOrder, payments, actor) -> i
                 owner=payment.payer,
             )
             changed += 1
+        for payment in rows:
+            invoice_follow_payment(payment=payment, by=actor)
     return changed
