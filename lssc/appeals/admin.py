@@ -11,6 +11,7 @@ from lssc.core.admin_actions import (
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.worklist import QueueFilter
 
+from . import admin_late  # noqa: F401 (registers the late appeals' admin)
 from .models import Appeal, AppealDocument, AppealStatus
 from .services import AppealError, appeal_decide, appeal_review_start
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 
 
 class AppealsConfig(AppConfig):
@@ -14,6 +15,13 @@ class AppealsConfig(AppConfig):
             person_list("Appeals", "appeals.Appeal", "appellant__id__exact"),
             order=20,
         )
+        # An action rather than a list: before the program-wide lists.
+        register_person_links("late-appeals", _late_appeal_link, order=5)
         from .worklist import register_queues
 
         register_queues()
+
+
+def _late_appeal_link(user):
+    url = reverse("admin:appeals_lateappeal_add")
+    return [("Accept a late appeal", f"{url}?appellant={user.pk}")]

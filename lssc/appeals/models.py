@@ -92,3 +92,36 @@ class AppealDocument(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class LateAppeal(models.Model):
+    """Staff accepted an appeal after the time allowed (``APPEAL_DAYS``) had run
+    out: the appellant may give notice of it until ``open_until``. Written by
+    ``services.appeal_accept_late`` with an audit entry that gives the reason."""
+
+    appellant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    subject_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("subject_type", "subject_id")
+    closed_on = models.DateField(
+        "time to appeal closed on", help_text="The last day of the usual time."
+    )
+    open_until = models.DateField(
+        "may appeal until", help_text="The last day the appellant may give notice."
+    )
+    reason = models.TextField(help_text="Why staff accepted the late appeal.")
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "late appeal accepted"
+        verbose_name_plural = "late appeals accepted"
+        ordering = ["-accepted_at", "-pk"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+
+    def __str__(self):
+        return f"Late appeal by {self.appellant}, until {self.open_until:%B %-d, %Y}"

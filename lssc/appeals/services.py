@@ -4,14 +4,23 @@ decision. These functions check who may do what; the steps themselves are the na
 transitions in ``transitions.py``, and the app whose decision was appealed decides
 what an upheld appeal changes (``registry``)."""
 
+import datetime
+
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
+from lssc.audit.services import audit_log
 from lssc.audit.transitions import TransitionNotAllowed
+from lssc.notifications.services import mail_queue
 
 from . import transitions
+from .deadlines import appeal_window
 from .errors import AppealError
-from .models import Appeal, AppealStatus
+from .models import Appeal, AppealStatus, LateAppeal
+from .registry import entry_for
 
 
 def appeal_for(subject) -> Appeal | None:
@@ -31,7 +40,8 @@ def appeal_notice(
 ) -> Appeal:
     """Record the notice of intent to appeal, with the grounds if already given.
 
-    A decision is appealed once: the CPC's decision on it is final.
+    A decision is appealed once: the CPC's decision on it is final. The notice
+    comes within the time allowed (``deadlines``), or nothing is recorded.
     """
     with transaction.atomic():
         # The subject's row lock makes two filings at once take turns.
@@ -44,6 +54,9 @@ def appeal_notice(
                 "This decision was appealed and the committee has decided: its "
                 "decision is final."
             )
+        window = appeal_window(subject)
+        if not window.is_open():
+            raise AppealError(window.refusal())
         return transitions.open_appeal(
             appellant=appellant,
             subject=subject,
@@ -102,3 +115,62 @@ def appeal_decide(*, appeal: Appeal, by, status: str, decision: str) -> bool:
             ) from None
         return False
     return True
+
+
+def appeal_accept_late(
+    *, subject, by, reason: str, open_until: datetime.date
+) -> LateAppeal:
+    """Staff accept an appeal of the decision on ``subject`` after its time closed:
+    its appellant may give notice until ``open_until``. Audited with the reason;
+    the appellant is told by mail, with the link to appeal."""
+    reason = reason.strip()
+    if not reason:
+        raise AppealError("Give the reason for accepting a late appeal.")
+    today = timezone.localdate()
+    if open_until < today:
+        raise AppealError("The last day to appeal cannot be in the past.")
+    entry = entry_for(subject)
+    if entry is None or not entry.appealable(subject):
+        raise AppealError("This is not a decision that can be appealed.")
+    with transaction.atomic():
+        list(type(subject).objects.select_for_update().filter(pk=subject.pk))
+        if appeal_for(subject) is not None:
+            raise AppealError("This decision has been appealed already.")
+        window = appeal_window(subject)
+        if window.closes_on is None or window.is_open(today):
+            raise AppealError(
+                "The time to appeal this decision has not closed: the appellant "
+                "may still appeal"
+                + (f" until {window.last_day:%B %-d, %Y}." if window.last_day else ".")
+            )
+        appellant = get_user_model().objects.get(pk=entry.owner(subject))
+        late = LateAppeal.objects.create(
+            appellant=appellant,
+            subject=subject,
+            closed_on=window.closes_on,
+            open_until=open_until,
+            reason=reason,
+            accepted_by=by,
+        )
+        audit_log(
+            subject=subject,
+            action="appeal.late_accepted",
+            summary=f"Late appeal of the {entry.noun} accepted: notice may be given "
+            f"until {open_until:%B %-d, %Y}",
+            actor=by,
+            owner=appellant,
+            reason=reason,
+        )
+        mail_queue(
+            key=f"appeal-late-accepted:{late.pk}",
+            to=appellant.email,
+            template="appeal_late_accepted",
+            context={
+                "late": late,
+                "person": appellant,
+                "noun": entry.noun,
+                "decision": entry.decision(subject),
+                "appeal_url": reverse("appeals:new", args=[entry.label, subject.pk]),
+            },
+        )
+    return late

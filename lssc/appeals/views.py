@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from lssc.core.downloads import attachment
 
+from .deadlines import appeal_window
 from .forms import GroundsForm, NoticeForm
 from .models import Appeal, AppealDocument
 from .registry import appealable_object
@@ -33,6 +34,7 @@ def appeal_new(request, label, pk):
         messages.info(request, "This decision has been appealed already.")
         return redirect("appeals:detail", pk=existing.pk)
     decision = entry.decision(subject)
+    window = appeal_window(subject)
     form = NoticeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,7 +60,13 @@ def appeal_new(request, label, pk):
     return render(
         request,
         "appeals/new.html",
-        {"form": form, "noun": entry.noun, "decision": decision},
+        {
+            "form": form,
+            "noun": entry.noun,
+            "decision": decision,
+            "window": window,
+            "closed": None if window.is_open() else window.refusal(),
+        },
     )
 
 
