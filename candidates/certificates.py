@@ -1,9 +1,11 @@
 """What a certification proves to others: its status, the certificate PDF and the
 machine-readable credential."""
 
+import datetime
+
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +15,7 @@ from lssc.notifications.services import mail_queue
 from lssc.outbox.services import enqueue
 
 from .models import Certification
+from .validity import Standing
 
 # The task that makes a certificate (``tasks.certificate_make``), named rather than
 # imported.
@@ -21,24 +24,27 @@ MAKE_TASK = "candidates.certificate_make"
 CREDENTIAL_TITLE = "Library Support Staff Certification"
 
 
-class Status(models.TextChoices):
-    VALID = "valid", "Valid"
-    GRACE = "grace", "In its grace period"
-    EXPIRED = "expired", "Expired"
-    REVOKED = "revoked", "Revoked"
+# Where a certification stands on a day; the name the pages and tests use.
+Status = Standing
 
 
-def certification_status(certification: Certification, today=None) -> Status:
-    """Valid before its expiry; in grace after it (FAQ 19: the holder may still
-    renew); expired once the grace has passed; revoked whatever the dates."""
-    today = today or timezone.localdate()
-    if certification.is_revoked:
-        return Status.REVOKED
-    if certification.valid_on(today):
-        return Status.VALID
-    if certification.in_grace(today):
-        return Status.GRACE
-    return Status.EXPIRED
+def certification_status(certification: Certification, today=None) -> Standing:
+    """Valid through its last valid day; in grace after it (FAQ 19: the holder may
+    still renew); expired once the grace has passed; revoked whatever the dates."""
+    return certification.standing_on(today or timezone.localdate())
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    """The last second of ``day`` in the program's time zone."""
+    return datetime.datetime.combine(
+        day, datetime.time(23, 59, 59), tzinfo=timezone.get_default_timezone()
+    )
+
+
+def start_of_day(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(
+        day, datetime.time(0), tzinfo=timezone.get_default_timezone()
+    )
 
 
 def achieved_sets(certification: Certification) -> list:
@@ -152,16 +158,19 @@ def open_badge(certification: Certification) -> dict:
         "id": site + reverse("candidates:verify_json", args=[certification.number]),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": CREDENTIAL_TITLE,
-        "description": f"Certificate {certification.number}; its current status "
-        f"(valid, in grace, expired or revoked) is at {url}",
+        "description": f"Certificate {certification.number}, valid through "
+        f"{certification.last_valid_day:%B %-d, %Y}; its current status (valid, "
+        f"in grace, expired or revoked) is at {url}",
         "issuer": {
             "id": site + "/",
             "type": ["Profile"],
             "name": "ALA-APA Library Support Staff Certification program",
             "url": site + "/",
         },
-        "validFrom": f"{certification.certified_on.isoformat()}T00:00:00Z",
-        "validUntil": f"{certification.expires_on.isoformat()}T00:00:00Z",
+        # The whole of the first and of the last valid day, in the program's
+        # time zone: a verifier anywhere agrees with the verification page.
+        "validFrom": start_of_day(certification.certified_on).isoformat(),
+        "validUntil": end_of_day(certification.last_valid_day).isoformat(),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "name": holder,

@@ -105,8 +105,8 @@ def certification_award_if_due(*, candidate: Candidate, actor=None):
         audit_log(
             subject=candidate,
             action="candidate.certified",
-            summary=f"Certified: certificate {certification.number}, valid until "
-            f"{certification.expires_on:%B %-d, %Y}",
+            summary=f"Certified: certificate {certification.number}, valid through "
+            f"{certification.last_valid_day:%B %-d, %Y}",
             actor=actor,
             owner=candidate.user,
             to_state="certified",
@@ -149,12 +149,19 @@ def certification_renew(
 
 
 def publicity_choose(
-    *, certification: Certification, listed: bool, notify: str = "", by
+    *,
+    certification: Certification,
+    listed: bool,
+    notify: str = "",
+    announce: bool | None = None,
+    by,
 ) -> bool:
-    """Record the holder's consent: whether the registry lists them, and whether an
-    award notice goes to ``notify`` (their employer contact's address). A notice is
-    sent once; returns ``True`` when one was sent now. Nothing is published or sent
-    without the holder asking."""
+    """Record the holder's consent: whether the registry lists them, whether an
+    award notice goes to ``notify`` (their employer contact's address), and whether
+    (``announce``; ``None`` leaves it as it is) the monthly digest to their state's
+    library agency names them (``state_libraries``). A notice is sent once; returns
+    ``True`` when one was sent now. Nothing is published or sent without the
+    holder asking."""
     with transaction.atomic():
         certification = (
             Certification.objects.select_for_update(of=("self",))
@@ -166,13 +173,33 @@ def publicity_choose(
         candidate = certification.candidate
         changed = certification.listed_publicly != listed
         certification.listed_publicly = listed
+        announce_changed = (
+            announce is not None and certification.announce_to_state_library != announce
+        )
+        if announce_changed:
+            certification.announce_to_state_library = announce
         send = bool(notify) and certification.award_notice_sent_at is None
         if send:
             certification.award_notice_to = notify
             certification.award_notice_sent_at = timezone.now()
         certification.save(
-            update_fields=["listed_publicly", "award_notice_to", "award_notice_sent_at"]
+            update_fields=[
+                "listed_publicly",
+                "award_notice_to",
+                "award_notice_sent_at",
+                "announce_to_state_library",
+            ]
         )
+        if announce_changed:
+            audit_log(
+                subject=candidate,
+                action="candidate.state_library_consent",
+                summary="Agreed to be announced to the state library agency"
+                if announce
+                else "No longer to be announced to the state library agency",
+                actor=by,
+                owner=candidate.user,
+            )
         if changed:
             audit_log(
                 subject=candidate,

@@ -7,6 +7,11 @@ follow it, in which they still may; after the grace it has lapsed. A revoked
 certification is none of these. The numbers are the program's rules
 (``lssc.core.program``), read when asked.
 
+People are shown last days, never first invalid ones: "valid through
+<last_valid_day>", a grace period and a renewal window "through <last_grace_day>"
+(the two end together). Pages, the certificate, mails and the credential all read
+these two functions, so a date shown never disagrees with the status shown beside it.
+
 ``Certification``'s methods and queryset (``candidates.models``) use these; the
 filters invert the same month arithmetic exactly (month ends included), so a list
 and a page never disagree about a day.
@@ -34,6 +39,39 @@ def lapses_on(expires_on: datetime.date) -> datetime.date:
     """The first day after the grace period: the renewal window has closed and the
     certification has lapsed."""
     return add_months(expires_on, rules().RENEWAL_GRACE_MONTHS)
+
+
+def last_valid_day(expires_on: datetime.date) -> datetime.date:
+    """The last day the certification is valid: "valid through" this day."""
+    return expires_on - ONE_DAY
+
+
+def last_grace_day(expires_on: datetime.date) -> datetime.date:
+    """The last day of the grace period, which is also the last day a renewal may
+    be submitted."""
+    return lapses_on(expires_on) - ONE_DAY
+
+
+class Standing(models.TextChoices):
+    """Where a certification stands on a day, as every page names it."""
+
+    VALID = "valid", "Valid"
+    GRACE = "grace", "In its grace period"
+    EXPIRED = "expired", "Expired"
+    REVOKED = "revoked", "Revoked"
+
+
+def standing(expires_on, revoked: bool, day: datetime.date) -> Standing:
+    """Valid through its last valid day; in grace from the next day through the
+    grace period's last day (FAQ 19: the holder may still renew); expired after
+    it; revoked whatever the dates."""
+    if revoked:
+        return Standing.REVOKED
+    if valid_on(expires_on, revoked, day):
+        return Standing.VALID
+    if in_grace(expires_on, revoked, day):
+        return Standing.GRACE
+    return Standing.EXPIRED
 
 
 def valid_on(expires_on, revoked: bool, day: datetime.date) -> bool:

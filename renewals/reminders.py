@@ -16,8 +16,8 @@ from .models import Renewal, RenewalStatus
 
 MESSAGES = {
     "renewal_window_open": "You can now apply to renew your certification.",
-    "renewal_expiry_day": "Your certification expires today; you may still renew "
-    "it during the grace period.",
+    "renewal_expiry_day": "Your certification's last valid day has passed; you "
+    "may still renew it during the grace period.",
     "renewal_grace_ending": "The grace period for renewing your certification ends "
     "soon; after it, your certification lapses.",
 }
@@ -68,7 +68,6 @@ def renewal_reminders(today: datetime.date | None = None) -> int:
                     "message": MESSAGES.get(
                         kind, "Your certification expires soon: renew it in time."
                     ),
-                    "last_day": certification.lapses_on - datetime.timedelta(days=1),
                 },
             )
         )

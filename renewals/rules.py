@@ -26,6 +26,44 @@ def contact_hours(amount: Decimal, unit: str, program) -> Decimal:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """One of the renewal's requirements, counted: "Technology: 2 of 4"."""
+
+    label: str
+    done: Decimal
+    required: int
+
+    @property
+    def short(self) -> Decimal:
+        return max(Decimal(self.required) - self.done, Decimal(0))
+
+    @property
+    def met(self) -> bool:
+        return not self.short
+
+    @property
+    def bar_value(self) -> Decimal:
+        """What a progress bar shows: full at the requirement, never past it."""
+        return min(self.done, Decimal(self.required))
+
+    @property
+    def done_text(self) -> str:
+        return hours_text(self.done)
+
+    @property
+    def short_text(self) -> str:
+        return hours_text(self.short)
+
+    def __str__(self):
+        """The line in plain words: "Contact hours: 32 of 32 ✓" or "Technology:
+        2 of 4 — 2 more needed"."""
+        counted = f"{self.label}: {self.done_text} of {self.required}"
+        if self.met:
+            return f"{counted} ✓"
+        return f"{counted} — {self.short_text} more needed"
+
+
+@dataclass(frozen=True)
 class Progress:
     hours: Decimal
     technology_hours: Decimal
@@ -58,6 +96,15 @@ class Progress:
     @property
     def met(self) -> bool:
         return not self.hours_short and not self.technology_short
+
+    @property
+    def requirements(self) -> tuple[Requirement, Requirement]:
+        """Both requirements, each on its own line with what is missing. Hours on
+        technology count in the contact hours too."""
+        return (
+            Requirement("Contact hours", self.hours, self.required),
+            Requirement("Technology", self.technology_hours, self.technology_required),
+        )
 
 
 def progress(activities, program) -> Progress:

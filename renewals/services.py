@@ -38,11 +38,6 @@ def period_progress(certification: Certification) -> Progress:
     )
 
 
-def renewal_window(certification: Certification):
-    """The first day a renewal may be submitted and the first day it may not."""
-    return certification.renewal_opens_on, certification.lapses_on
-
-
 def activity_problems(
     certification: Certification,
     *,
@@ -84,10 +79,10 @@ def activity_problems(
     elif not (
         certification.period_starts_on <= completed_on < certification.expires_on
     ):
-        last = certification.expires_on - datetime.timedelta(days=1)
         problems["completed_on"] = (
             "Only activities in your current certification period count: from "
-            f"{certification.period_starts_on:%B %-d, %Y} to {last:%B %-d, %Y}."
+            f"{certification.period_starts_on:%B %-d, %Y} through "
+            f"{certification.last_valid_day:%B %-d, %Y}."
         )
     return problems
 
@@ -159,11 +154,11 @@ def renewal_submit(*, certification: Certification, by) -> Renewal:
         if certification.is_revoked:
             raise RenewalError("A revoked certification cannot be renewed.")
         if not certification.in_renewal_window(today):
-            opens, closes = renewal_window(certification)
             raise RenewalError(
                 "Renewal is open from "
-                f"{opens:%B %-d, %Y} to "
-                f"{closes - datetime.timedelta(days=1):%B %-d, %Y}."
+                f"{certification.renewal_opens_on:%B %-d, %Y} through "
+                f"{certification.last_grace_day:%B %-d, %Y}, the last day of the "
+                "grace period."
             )
         met = period_progress(certification)
         if not met.met:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from candidates.certification import certification_renew
 from lssc.accounts.roles import StaffGroup, staff_emails
+from lssc.appeals.deadlines import last_day_to_appeal
 from lssc.audit.services import audit_log
 from lssc.audit.transitions import StateMachine
 from lssc.notifications.services import mail_queue
@@ -101,7 +102,8 @@ def approve(change):
     if certification is None:
         raise RenewalError("This certification period has been renewed already.")
     renewal.record_decision(change.by)
-    change.summary = f"Renewed until {certification.expires_on:%B %-d, %Y}"
+    last_day = certification.last_valid_day
+    change.summary = f"Renewed: valid through {last_day:%B %-d, %Y}"
     mail_queue(
         key=f"renewal-approved:{renewal.pk}",
         to=renewal.certification.candidate.user.email,
@@ -126,7 +128,10 @@ def return_to_holder(change):
         key=f"renewal-returned:{renewal.pk}:{count}",
         to=renewal.certification.candidate.user.email,
         template="renewal_returned",
-        context={"renewal": renewal},
+        context={
+            "renewal": renewal,
+            "appeal_last_day": last_day_to_appeal(renewal.decided_at),
+        },
     )
 
 

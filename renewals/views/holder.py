@@ -1,7 +1,5 @@
 """The holder's renewal page: progress, the activity log, applying and paying."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -26,7 +24,6 @@ from ..services import (
     renewal_fee_cents,
     renewal_pay,
     renewal_submit,
-    renewal_window,
 )
 
 
@@ -68,7 +65,6 @@ def home(request):
                 "hours.",
             )
             return redirect("renewals:home")
-    opens, closes = renewal_window(certification)
     today = timezone.localdate()
     renewal = Renewal.objects.filter(
         certification=certification, period_expires_on=certification.expires_on
@@ -83,8 +79,6 @@ def home(request):
                 "competency_sets"
             ),
             "progress": period_progress(certification),
-            "opens": opens,
-            "last_day": closes - datetime.timedelta(days=1),
             "window_open": certification.in_renewal_window(today),
             "renewal": renewal,
             "fee_cents": renewal_fee_cents(),

@@ -105,7 +105,7 @@ def test_the_award_makes_the_certificate_once_and_mails_the_holder(
         "Technology",
         "Youth Services",
         "June 15, 2026",
-        "June 15, 2030",
+        "Valid through June 14, 2030",  # the last valid day
         f"/verify/{certification.number}/",
     ):
         assert expected in text, expected
@@ -236,7 +236,7 @@ def test_the_credential_json(candidate, client):
         "Library Support Staff Certification"
     )
     assert badge["validFrom"].startswith("2026-06-15")
-    assert badge["validUntil"].startswith("2030-06-15")
+    assert badge["validUntil"].startswith("2030-06-14T23:59:59")  # end of last day
     assert f"/verify/{certification.number}/" in badge["description"]
     assert [e["name"] for e in badge["evidence"]] == [
         "Communication and Teamwork",

@@ -49,7 +49,9 @@ def test_certifications(officer):
         officer, "admin:candidates_certification_changelist", [certification.pk]
     )
     assert rows[1][0] == certification.number
-    assert rows[1][3:5] == ["2026-06-15", "2030-06-15"]
+    # Certified on, then the last valid day ("valid through"), as every page says.
+    assert rows[0][3:5] == ["Certified on", "Valid through"]
+    assert rows[1][3:5] == ["2026-06-15", "2030-06-14"]
 
 
 def test_evaluators(officer):
