@@ -176,6 +176,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "courses.approvals_daily",
         "schedule": crontab(hour=6, minute=10),  # after midnight in every US zone
     },
+    # The month's award notices to state library agencies, on the 1st (idempotent).
+    "state-library-digests": {
+        "task": "candidates.state_library_digests",
+        "schedule": crontab(day_of_month=1, hour=15, minute=0),  # 9 or 10 a.m.
+    },
     # manage.py check_data over the whole database, mailed to the Program Officers
     # when a rule is broken; at 2 or 3 a.m. in Chicago, when no one is at work.
     "data-check-nightly": {

@@ -31,6 +31,7 @@ def publicity(request):
         request.POST or None,
         initial={
             "listed": certification.listed_publicly,
+            "announce": certification.announce_to_state_library,
             "notify_email": certification.award_notice_to
             or application.employer_contact_email,
         },
@@ -42,6 +43,7 @@ def publicity(request):
                 certification=certification,
                 listed=data["listed"],
                 notify=data["notify_email"] if data["notify"] else "",
+                announce=data["announce"],
                 by=request.user,
             )
         except CertificationError as error:

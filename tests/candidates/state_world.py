@@ -6,8 +6,8 @@ import datetime
 from django.utils import timezone
 
 from candidates.applications import application_submit
-from candidates.enums import ApplicationStatus, CertificationStatus
-from candidates.models import Application, Certification
+from candidates.enums import ApplicationStatus, CertificationStatus, ExtensionStatus
+from candidates.models import Application, Candidate, Certification, ExtensionRequest
 from candidates.transitions import admit, revoke
 from lssc.accounts.roles import StaffGroup
 from tests.factories import UserFactory, staff_user
@@ -61,3 +61,30 @@ class CertificationWorld(World):
             "by": staff_user(StaffGroup.PROGRAM_OFFICER),
             "reason": "Evidence found to be falsified.",
         }
+
+
+@world("candidates.ExtensionRequest.status")
+class ExtensionRequestWorld(World):
+    """Requests for more time from candidates whose deadline passed ten days ago."""
+
+    def make(self, state):
+        today = timezone.localdate()
+        candidate = admitted_candidate()
+        deadline = today - datetime.timedelta(days=10)
+        Candidate.objects.filter(pk=candidate.pk).update(deadline=deadline)
+        request = ExtensionRequest.objects.create(
+            candidate=candidate,
+            reason="A long illness.",
+            deadline_then=deadline,
+            asked_until=today + datetime.timedelta(days=90),
+        )
+        if state != ExtensionStatus.REQUESTED:
+            ExtensionRequest.objects.filter(pk=request.pk).update(status=state)
+            request.refresh_from_db()
+        return request
+
+    def kwargs(self, transition, obj):
+        officer = staff_user(StaffGroup.PROGRAM_OFFICER)
+        if transition.name == "grant_extension":
+            return {"by": officer, "until": obj.asked_until}
+        return {"by": officer, "reason": "The window for extensions has closed."}
