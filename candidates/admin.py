@@ -14,6 +14,8 @@ from lssc.core.admin_links import as_list, person_links
 from lssc.core.admin_search import PersonSearch
 from lssc.core.worklist import QueueFilter
 
+from . import admin_state_libraries  # noqa: F401 (registers the agencies' admin)
+from .admin_candidacy import CandidacyFilter, ExtensionRequestInline
 from .applications import (
     application_approve_education,
     application_mark_membership_unverified,
@@ -175,7 +177,7 @@ class ExtendDeadlineForm(ReasonForm):
 
 class AchievementInline(ReadOnlyInline):
     model = Achievement
-    fields = ("competency_set", "method", "achieved_on", "note")
+    fields = ("competency_set", "method", "achieved_on", "note", "carried_from")
     readonly_fields = fields
 
 
@@ -185,11 +187,11 @@ class CandidateAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     list_select_related = ("user",)
     search_fields = ("number", "user__full_name", "user__email")
     own_search_fields = ()  # the number is found with the person
-    list_filter = ("admitted_on", "deadline")
+    list_filter = (QueueFilter, CandidacyFilter, "admitted_on", "deadline")
     readonly_fields = (
         "user", "application", "number", "admitted_on", "deadline", "records"
     )  # fmt: skip
-    inlines = [AchievementInline]
+    inlines = [AchievementInline, ExtensionRequestInline]
     show_full_result_count = False
     # No date_hierarchy: its year list scans every candidate (40 ms at 100,000).
 
@@ -270,15 +272,18 @@ class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     # Large table: no COUNT(*) of every row under a filtered list.
     show_full_result_count = False
     date_hierarchy = "certified_on"
-    list_display = ("number", "holder", "certified_on", "expires_on", "revoked_at")
+    list_display = ("number", "holder", "certified_on", "valid_through", "revoked_at")
     list_select_related = ("candidate__user",)
     search_fields = ("number", "candidate__user__full_name", "candidate__number")
     list_filter = ("certified_on", "expires_on")
+    # ``expires_on`` (the first day no longer valid) is shown as its last days.
+    exclude = ("expires_on",)
     readonly_fields = [
         "number",
         "candidate",
         "certified_on",
-        "expires_on",
+        "valid_through",
+        "grace_through",
         "status",
         "revoked_at",
         "revoked_by",
@@ -293,7 +298,7 @@ class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
             ("Holder", "candidate__user__full_name"),
             ("Candidate number", "candidate__number"),
             ("Certified on", "certified_on"),
-            ("Valid until", "expires_on"),
+            ("Valid through", lambda c: c.last_valid_day),
             ("Revoked", lambda c: "yes" if c.is_revoked else ""),
             ("Listed publicly", lambda c: "yes" if c.listed_publicly else ""),
         ],
@@ -303,6 +308,15 @@ class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     @admin.display(ordering="candidate__user__full_name")
     def holder(self, obj):
         return obj.candidate.user.full_name
+
+    # Last days, as every page shows them; ``expires_on`` is the day after.
+    @admin.display(description="valid through", ordering="expires_on")
+    def valid_through(self, obj):
+        return obj.last_valid_day
+
+    @admin.display(description="grace period and renewal through")
+    def grace_through(self, obj):
+        return obj.last_grace_day
 
     @admin.action(description="Revoke, with a reason", permissions=["change"])
     def revoke(self, request, queryset):

@@ -14,11 +14,17 @@ from lssc.core.admin_links import (
 from lssc.core.admin_search import register_person_finder
 
 from .models import Candidate
+from .selectors import candidacy_of
 
 
 def candidate_of(user) -> Candidate | None:
-    # Cached on ``user`` after the first look, so each section costs no query.
-    return related_or_none(user, "candidate")
+    """The person's latest candidacy (``selectors.candidacy_of``).
+
+    Cached on ``user`` after the first look, so each section costs no query.
+    """
+    if not hasattr(user, "_latest_candidacy"):
+        user._latest_candidacy = candidacy_of(user, related=("application",))
+    return user._latest_candidacy
 
 
 def by_number(term: str):
@@ -33,10 +39,16 @@ def candidacy_links(user) -> list[tuple[str, str]]:
     if candidate is None:
         return []
     certification = related_or_none(candidate, "certification")
+    earlier = (
+        Candidate.objects.filter(user=user)
+        .exclude(pk=candidate.pk)
+        .order_by("-admitted_on", "-pk")
+    )
     return [
         ("Candidate record", change(candidate)),
         ("Application", change(candidate.application)),
         ("Certification", change(certification) if certification else ""),
+        *[(f"Earlier candidacy {c.number}", change(c)) for c in earlier],
     ]
 
 

@@ -13,11 +13,13 @@ from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payment_cancel, payment_create, payments_for
 
 from . import transitions
+from .certification import certification_award_if_due
 from .contact import name_save
 from .eligibility import Eligibility
 from .enums import SUBMITTED_STATES, ApplicationStatus
 from .errors import ApplicationError
-from .models import Application
+from .models import Application, WorkHistory
+from .reenrolment import reenrolment_refusal
 from .selectors import (
     application_balance_cents,
     current_fee_cents,
@@ -28,17 +30,49 @@ from .selectors import (
 SUBMITTED_ALREADY = "This application has already been submitted."
 
 
+# What a new application copies from the person's last one when they apply again:
+# they check each step, and eligibility is assessed afresh on submission.
+CARRIED_FIELDS = (
+    "phone", "address_line1", "address_line2", "city", "state", "postal_code",
+    "country", "library_name", "library_type", "job_title", "employer_contact_name",
+    "employer_contact_email", "ala_member", "ala_member_number", "education",
+)  # fmt: skip
+WORK_FIELDS = (
+    "library",
+    "position",
+    "paid",
+    "start_date",
+    "end_date",
+    "hours_per_week",
+)
+
+
 def application_start(*, user) -> Application:
-    """The user's open application, or a new draft."""
+    """The user's open application, or a new draft: prefilled from their last
+    application when they apply again after a candidacy ended."""
     existing = open_application(user)
     if existing:
         return existing
+    if problem := reenrolment_refusal(user):
+        raise ApplicationError(problem)
+    last = user.applications.filter(status=ApplicationStatus.ADMITTED).first()
     with transaction.atomic():
-        application = Application.objects.create(user=user)
+        application = Application.objects.create(
+            user=user, **{f: getattr(last, f) for f in CARRIED_FIELDS} if last else {}
+        )
+        if last:
+            WorkHistory.objects.bulk_create(
+                WorkHistory(
+                    application=application, **{f: getattr(w, f) for f in WORK_FIELDS}
+                )
+                for w in last.work_history.all()
+            )
         audit_log(
             subject=application,
             action="application.started",
-            summary="Application started",
+            summary="Application started again, after a candidacy ended"
+            if last
+            else "Application started",
             actor=user,
             owner=user,
             to_state=application.status,
@@ -78,6 +112,8 @@ def application_submit(*, application_id: int, by) -> tuple[Application, Eligibi
             raise ApplicationError(SUBMITTED_ALREADY)
         if application.agreed_to_policies_at is None:
             raise ApplicationError("Please agree to the program's policies.")
+        if problem := reenrolment_refusal(by):
+            raise ApplicationError(problem)
         result = eligibility_of(application)
         if not result.can_submit:
             raise ApplicationError(" ".join(result.reasons))
@@ -105,6 +141,11 @@ def application_pay(
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status not in (*SUBMITTED_STATES, ApplicationStatus.ADMITTED):
             raise ApplicationError("This application is not waiting for a payment.")
+        # Applying again: an earlier candidacy extended since is in force again.
+        if application.status in SUBMITTED_STATES and (
+            problem := reenrolment_refusal(application.user)
+        ):
+            raise ApplicationError(problem)
         payments = list(payments_for(application).select_for_update())
         pending = [p for p in payments if p.status == PaymentStatus.PENDING]
         balance = application_balance_cents(application, payments)
@@ -144,7 +185,14 @@ def application_paid(application_id: int, *, by=None) -> None:
         application.status == ApplicationStatus.STAFF_REVIEW
         and application.education_approved
     ):
-        transitions.admit(application, by=by)
+        _admit(application, by=by)
+
+
+def _admit(application: Application, *, by) -> None:
+    """Admit; six sets carried over from an earlier candidacy certify at once."""
+    application = transitions.admit(application, by=by)
+    if application.candidate.achievements.exists():
+        certification_award_if_due(candidate=application.candidate, actor=by)
 
 
 def application_approve_education(*, application: Application, by, reason: str) -> bool:
@@ -171,7 +219,7 @@ def application_approve_education(*, application: Application, by, reason: str) 
         if application_balance_cents(application) > 0:
             transitions.await_payment(application, by=by)
         else:
-            transitions.admit(application, by=by)
+            _admit(application, by=by)
     return True
 
 

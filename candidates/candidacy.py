@@ -1,4 +1,13 @@
-"""The candidacy after admission: its deadline, and the links that share the record."""
+"""The candidacy after admission: its deadline, what it refuses once the deadline
+has passed, and the links that share the record.
+
+The deadline is a day: the candidacy is in time through the end of that day in the
+program's time zone (``timezone.localdate()``), and past it from the next. Past it,
+nothing new counts toward the candidacy: the apps that take work (portfolios,
+courses) ask ``past_deadline_refusal`` before opening, submitting or paying for a
+portfolio and before recording a completion or a claim. Nothing is deleted: what
+was started stays, and counts again if the deadline is extended.
+"""
 
 import datetime
 
@@ -8,35 +17,39 @@ from django.utils import timezone
 from lssc.audit.services import audit_log
 
 from .certification import certification_award_if_due
-from .errors import ApplicationError
+from .deadlines import deadline_move
 from .models import Candidate, ShareLink, ShareLinkView
+
+
+def past_deadline_refusal(
+    candidate: Candidate, doing: str, today: datetime.date | None = None
+) -> str:
+    """Why ``doing`` ("no portfolio can be submitted") is refused because the
+    candidacy's deadline has passed, in the candidate's words; ``""`` until then."""
+    if not candidate.past_deadline(today):
+        return ""
+    message = (
+        f"Your candidacy ({candidate.number}) ended with its deadline on "
+        f"{candidate.deadline:%B %-d, %Y}: {doing} after it. Your work so far is kept."
+    )
+    if not hasattr(candidate, "certification"):
+        message += (
+            " Your Candidate Achievement Record says how to ask for more time or "
+            "apply again."
+        )
+    return message
 
 
 def candidate_extend_deadline(
     *, candidate: Candidate, new_deadline: datetime.date, by, reason: str
 ) -> None:
+    """Staff move the deadline on directly (a request for more time is decided in
+    ``candidates.extensions``); six sets achieved after the old deadline may now be
+    within the new one, and are certified."""
     with transaction.atomic():
-        candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-        if new_deadline <= candidate.deadline:
-            raise ApplicationError(
-                "The new deadline must be after the current one "
-                f"({candidate.deadline:%B %-d, %Y})."
-            )
-        previous = candidate.deadline
-        candidate.deadline = new_deadline
-        candidate.save(update_fields=["deadline"])
-        audit_log(
-            subject=candidate,
-            action="candidate.deadline_extended",
-            summary=f"Deadline extended from {previous:%B %-d, %Y} to "
-            f"{new_deadline:%B %-d, %Y}",
-            actor=by,
-            owner=candidate.user,
-            from_state=previous.isoformat(),
-            to_state=new_deadline.isoformat(),
-            reason=reason,
+        candidate = deadline_move(
+            candidate=candidate, new_deadline=new_deadline, by=by, reason=reason
         )
-        # Six sets achieved after the old deadline may now be within the new one.
         certification_award_if_due(candidate=candidate, actor=by)
 
 
@@ -48,7 +61,7 @@ def share_link_create(*, candidate: Candidate, label: str, expires_on) -> ShareL
         audit_log(
             subject=link,
             action="share_link.created",
-            summary=f"Share link “{label}” created, valid until "
+            summary=f"Share link “{label}” created, valid through "
             f"{expires_on:%B %-d, %Y}",
             actor=candidate.user,
             owner=candidate.user,

@@ -53,8 +53,17 @@ class AchievementMethod(models.TextChoices):
     COURSE = "course", "Approved course"
     PORTFOLIO = "portfolio", "Portfolio"
     RECOGNITION = "recognition", "Recognition agreement"
+    # Achieved in an earlier candidacy of the same person and counted in a later
+    # one (``candidates.reenrolment``); ``Achievement.carried_from`` is the original.
+    CARRIED_OVER = "carried_over", "Carried over from an earlier candidacy"
 
 
 class CertificationStatus(models.TextChoices):
     ISSUED = "issued", "Issued"
     REVOKED = "revoked", "Revoked"
+
+
+class ExtensionStatus(models.TextChoices):
+    REQUESTED = "requested", "Waiting for a decision"
+    GRANTED = "granted", "Granted"
+    REFUSED = "refused", "Refused"

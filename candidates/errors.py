@@ -9,3 +9,7 @@ class ApplicationError(DomainError):
 
 class CertificationError(DomainError):
     """A change to a certification the rules refuse; the message says why."""
+
+
+class ExtensionDateRefused(ApplicationError):
+    """The new deadline asked for or granted is outside what the program allows."""

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from lssc.core.documents import DocumentRefused, document_name
 from lssc.core.program import rules
 
 from .enums import HowHeard
@@ -221,7 +222,7 @@ class ShareLinkForm(forms.ModelForm):
     class Meta:
         model = ShareLink
         fields = ["label", "expires_on"]
-        labels = {"label": "Who is it for?", "expires_on": "Valid until"}
+        labels = {"label": "Who is it for?", "expires_on": "Valid through"}
         widgets = {"expires_on": forms.DateInput(attrs={"type": "date"})}
 
     def clean_expires_on(self):
@@ -246,9 +247,53 @@ class PublicityForm(forms.Form):
     notify_email = forms.EmailField(
         label="Employer contact's email", required=False, max_length=254
     )
+    announce = forms.BooleanField(
+        label="Announce my certification to my state's library agency",
+        help_text="Once, in the program's monthly list to the agency of the state "
+        "on your record: your name, library, city, certification date and "
+        "certificate number.",
+        required=False,
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("notify") and not data.get("notify_email"):
             self.add_error("notify_email", "Give the address the notice goes to.")
         return data
+
+
+class ExtensionRequestForm(forms.Form):
+    asked_until = forms.DateField(
+        label="New deadline you ask for",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    reason = forms.CharField(
+        label="Why you need more time",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=4000,
+        help_text="What kept you from finishing, and what you still plan to do.",
+    )
+    document = forms.FileField(
+        label="Supporting document (optional)",
+        required=False,
+        help_text="A letter from your employer or a doctor, for example: a PDF, or "
+        "a scan or photo as JPEG or PNG.",
+    )
+
+    def __init__(self, *args, earliest=None, latest=None, **kwargs):
+        """``earliest`` and ``latest`` bound the date picker; the service checks."""
+        super().__init__(*args, **kwargs)
+        attrs = self.fields["asked_until"].widget.attrs
+        if earliest:
+            attrs["min"] = earliest.isoformat()
+        if latest:
+            attrs["max"] = latest.isoformat()
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if upload:
+            try:
+                document_name(upload)
+            except DocumentRefused as error:
+                raise forms.ValidationError(str(error)) from error
+        return upload

@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists
+from django.db.models import Exists, Q
 
 from lssc.audit.models import AuditEntry
 from lssc.core.dates import add_years, period_end
@@ -11,8 +11,9 @@ from lssc.core.invariants import chunks, register_invariant
 from lssc.core.program import rules
 
 from .certification import qualifying_date
-from .enums import CertificationStatus
+from .enums import AchievementMethod, CertificationStatus
 from .models import Achievement, Candidate, Certification
+from .reenrolment import carry_over_since
 
 
 def unsourced_achievements(invariant, method, source, missing: str):
@@ -136,3 +137,53 @@ def certification_expiry(invariant):
                 f"period starts on {starts_on}, before the certification on "
                 f"{certified_on}",
             )  # fmt: skip
+
+
+@register_invariant(
+    "achievement-carried-over",
+    "a set carried over comes from an earlier candidacy of the same person: the "
+    "same set, achieved there (not itself carried) within the carry-over years "
+    "before the new admission, and is dated that admission",
+)
+def achievement_carried_over(invariant):
+    carried = AchievementMethod.CARRIED_OVER
+    mismatched = Achievement.objects.filter(
+        Q(method=carried, carried_from=None)
+        | (~Q(method=carried) & ~Q(carried_from=None))
+    ).values_list("pk", "method")
+    for pk, method in mismatched.iterator(chunk_size=2000):
+        yield invariant.violation(
+            Achievement, pk,
+            "carried over with no original achievement" if method == carried
+            else f"achieved by {method} yet names an original achievement",
+        )  # fmt: skip
+    rows = Achievement.objects.filter(method=carried).exclude(carried_from=None)
+    rows = rows.values_list(
+        "pk", "competency_set_id", "achieved_on", "candidate_id",
+        "candidate__user_id", "candidate__admitted_on",
+        "carried_from__competency_set_id", "carried_from__achieved_on",
+        "carried_from__method", "carried_from__candidate_id",
+        "carried_from__candidate__user_id", "carried_from__candidate__admitted_on",
+    )  # fmt: skip
+    for row in rows.order_by("pk").iterator(chunk_size=2000):
+        pk, set_id, day, candidate_id, user_id, admitted_on, *original = row
+        o_set, o_day, o_method, o_candidate, o_user, o_admitted = original
+        since = carry_over_since(admitted_on)
+        problem = ""
+        if o_user != user_id or o_candidate == candidate_id:
+            problem = "its original is not from another candidacy of the same person"
+        elif o_admitted > admitted_on:
+            problem = "its original is from a later candidacy"
+        elif o_set != set_id:
+            problem = "its original is of another set"
+        elif o_method == carried:
+            problem = "its original is itself carried over"
+        elif since is None or o_day < since:
+            problem = (
+                f"its original was achieved on {o_day}, before the carry-over "
+                f"limit ({since or 'none carries over'})"
+            )
+        elif day != admitted_on:
+            problem = f"dated {day}, not the admission on {admitted_on}"
+        if problem:
+            yield invariant.violation(Achievement, pk, f"carried over, but {problem}")

@@ -26,6 +26,12 @@ from .enums import (
     HowHeard,
     LibraryType,
 )
+from .extension_model import ExtensionRequest  # noqa: F401 (Django finds it here)
+from .state_library_models import (  # noqa: F401 (Django finds them here)
+    StateLibraryAgency,
+    StateLibraryDigest,
+    StateLibraryNotice,
+)
 
 
 class Application(Decided):
@@ -168,10 +174,22 @@ class WorkHistory(models.Model):
 
 
 class Candidate(models.Model):
-    """An admitted applicant, working toward the six sets before the deadline."""
+    """One candidacy: an admitted application, its number, and the deadline by which
+    the six sets must be achieved.
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="candidate"
+    A person may have several, one after another: when a candidacy ends (its
+    deadline passed without the certification) they may apply again, and the new
+    application, once admitted, is a new ``Candidate`` row with its own number,
+    admission day and deadline. The earlier row stays as it was, with its
+    achievements and its work in progress, so the record of what happened is never
+    rewritten. Sets achieved recently enough in an earlier candidacy count in the
+    new one as achievements ``carried_over`` (``candidates.reenrolment``). Only one
+    candidacy is in force at a time: a person may not apply again while one is;
+    ``selectors.candidacy_of`` gives a person's latest.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="candidacies"
     )
     application = models.OneToOneField(
         Application, on_delete=models.PROTECT, related_name="candidate"
@@ -194,6 +212,15 @@ class Candidate(models.Model):
         today = today or timezone.localdate()
         return (self.deadline - today).days
 
+    def past_deadline(self, today=None) -> bool:
+        """The deadline's day is over, in the program's time zone: no new work
+        counts toward this candidacy (what is in progress is kept)."""
+        return (today or timezone.localdate()) > self.deadline
+
+    def has_ended(self, today=None) -> bool:
+        """Past the deadline without the certification: the candidacy is over."""
+        return self.past_deadline(today) and not hasattr(self, "certification")
+
 
 class Achievement(models.Model):
     """A competency set achieved: final once recorded."""
@@ -207,6 +234,15 @@ class Achievement(models.Model):
     method = models.CharField(max_length=20, choices=AchievementMethod.choices)
     achieved_on = models.DateField()
     note = models.CharField(max_length=200, blank=True)
+    # For a set carried over from an earlier candidacy: the original achievement
+    # (never itself a carried one), whose method and date say how it was earned.
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -287,6 +323,11 @@ class Certification(models.Model):
     )
     award_notice_to = models.EmailField(blank=True)
     award_notice_sent_at = models.DateTimeField(null=True, blank=True)
+    # Announced in the monthly digest to the state library agency of the holder's
+    # state (``candidates.state_libraries``), once.
+    announce_to_state_library = models.BooleanField(
+        "announce to the state library agency", default=False
+    )
 
     objects = validity.CertificationQuerySet.as_manager()
     history = HistoricalRecords(
@@ -340,6 +381,29 @@ class Certification(models.Model):
     def lapses_on(self):
         """The first day after the grace period (the renewal window's end)."""
         return validity.lapses_on(self.expires_on)
+
+    # The days people are shown: "valid through", "grace period through".
+    @property
+    def last_valid_day(self):
+        return validity.last_valid_day(self.expires_on)
+
+    @property
+    def grace_starts_on(self):
+        """The first day of the grace period: the day after the last valid day."""
+        return self.expires_on
+
+    @property
+    def last_grace_day(self):
+        """The grace period's last day, also the last day a renewal may be sent."""
+        return validity.last_grace_day(self.expires_on)
+
+    def standing_on(self, day) -> validity.Standing:
+        return validity.standing(self.expires_on, self.is_revoked, day)
+
+    @property
+    def standing(self) -> validity.Standing:
+        """Where it stands today, in the program's time zone."""
+        return self.standing_on(timezone.localdate())
 
 
 def new_share_token() -> str:

@@ -78,11 +78,16 @@ def progress_for(candidates: Iterable[Candidate]) -> dict[tuple[int, int], SetPr
             if current is None or _RANK[progress.status] > _RANK[current.status]:
                 found[key] = progress
     achievements = Achievement.objects.filter(candidate__in=candidates)
-    for achievement in achievements:
+    for achievement in achievements.select_related("carried_from__candidate"):
+        # A set carried over from an earlier candidacy reads as it was earned.
+        original = achievement.carried_from or achievement
         found[(achievement.candidate_id, achievement.competency_set_id)] = SetProgress(
             status=SetStatus.ACHIEVED,
-            method=achievement.get_method_display(),
-            on=achievement.achieved_on,
+            method=original.get_method_display(),
+            on=original.achieved_on,
+            detail=f"carried over from candidacy {original.candidate.number}"
+            if achievement.carried_from
+            else "",
         )
     return found
 

@@ -104,16 +104,19 @@ def how_heard(start, end) -> Result:
 
 
 def achievements(start, end) -> Result:
-    """Sets achieved, by set and how: one query."""
+    """Sets achieved, by set and how: one query. A set carried over into a new
+    candidacy was achieved once, when first earned: it is not counted again."""
+    carried = AchievementMethod.CARRIED_OVER
     rows = (
         Achievement.objects.filter(achieved_on__gte=start, achieved_on__lte=end)
+        .exclude(method=carried)
         .values_list("competency_set__name", "method")
         .annotate(n=Count("pk"))
         .order_by()
     )
     counts = {(name, method): n for name, method, n in rows}
     names = list(CompetencySet.objects.current().values_list("name", flat=True))
-    methods = list(AchievementMethod)
+    methods = [m for m in AchievementMethod if m != carried]
     return Result(
         categories=names,
         series=[

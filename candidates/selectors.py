@@ -12,11 +12,26 @@ from lssc.payments.services import payments_for
 
 from .eligibility import WorkPeriod, assess
 from .enums import OPEN_STATES
-from .models import Application
+from .models import Application, Candidate
 
 
 def open_application(user) -> Application | None:
     return Application.objects.filter(user=user, status__in=OPEN_STATES).first()
+
+
+def candidacy_of(
+    user, *, related=("user", "application", "certification")
+) -> Candidate | None:
+    """The person's latest candidacy, in force or ended; ``None`` for someone never
+    admitted. Earlier ones, when they applied again, are in ``user.candidacies``."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Candidate.objects.filter(user=user)
+        .select_related(*related)
+        .order_by("-admitted_on", "-pk")
+        .first()
+    )
 
 
 def eligibility_of(

@@ -15,3 +15,10 @@ def deadline_reminders_daily() -> int:
     from .reminders import deadline_reminders
 
     return deadline_reminders()
+
+
+@shared_task(name="candidates.state_library_digests")
+def state_library_digests_monthly() -> int:
+    from .state_libraries import state_library_digests_send
+
+    return len(state_library_digests_send())

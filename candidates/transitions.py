@@ -8,12 +8,17 @@ the application is admitted, which makes its applicant a candidate.
 A certification is issued when awarded (``candidates.certification``); staff may
 revoke it, once, with the reason, which the holder may appeal.
 
+A request for more time waits for staff, who grant it with a new deadline (the
+candidacy's deadline moves with it) or refuse it with a reason; the candidate is
+mailed either way.
+
 Services check what the applicant or staff asked for (eligibility, the balance
 owed) and call these. ``manage.py state_diagrams`` draws the machines.
 """
 
 from django.utils import timezone
 
+from lssc.appeals.deadlines import last_day_to_appeal
 from lssc.audit.transitions import StateMachine
 from lssc.core.dates import add_years
 from lssc.core.program import rules
@@ -21,9 +26,16 @@ from lssc.notifications.services import mail_queue
 from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payment_cancel, payments_for
 
-from .enums import SUBMITTED_STATES, ApplicationStatus, CertificationStatus
+from .deadlines import deadline_move
+from .enums import (
+    SUBMITTED_STATES,
+    ApplicationStatus,
+    CertificationStatus,
+    ExtensionStatus,
+)
 from .errors import ApplicationError, CertificationError
-from .models import Application, Candidate, Certification
+from .models import Application, Candidate, Certification, ExtensionRequest
+from .reenrolment import carry_over
 from .selectors import current_fee_cents
 
 machine = StateMachine(
@@ -101,11 +113,21 @@ def admit(change):
     candidate.number = f"LSSC-{today:%Y}-{candidate.pk:05d}"
     candidate.save(update_fields=["number"])
     change.summary = f"Admitted as candidate {candidate.number}"
+    # Applying again after a candidacy ended: recent sets count in this one.
+    carried = carry_over(candidate)
+    if carried:
+        change.summary += (
+            f", with {len(carried)} set{'s' if len(carried) > 1 else ''} carried over"
+        )
     mail_queue(
         key=f"admitted:{application.pk}",
         to=application.user.email,
         template="admitted",
-        context={"candidate": candidate, "person": application.user},
+        context={
+            "candidate": candidate,
+            "person": application.user,
+            "carried": carried,
+        },
     )
 
 
@@ -130,7 +152,11 @@ def reject(change):
         key=f"application-rejected:{application.pk}",
         to=application.user.email,
         template="application_rejected",
-        context={"application": application, "person": application.user},
+        context={
+            "application": application,
+            "person": application.user,
+            "appeal_last_day": last_day_to_appeal(application.decided_at),
+        },
     )
 
 
@@ -163,5 +189,66 @@ def revoke(change):
         key=f"certification-revoked:{certification.pk}",
         to=candidate.user.email,
         template="certification_revoked",
-        context={"certification": certification, "candidate": candidate},
+        context={
+            "certification": certification,
+            "candidate": candidate,
+            "appeal_last_day": last_day_to_appeal(certification.revoked_at),
+        },
+    )
+
+
+extension_machine = StateMachine(
+    ExtensionRequest,
+    "status",
+    owner=lambda request: request.candidate.user,
+    error=ApplicationError,
+    select_related=("candidate__user",),
+    noun="request for more time",
+)
+
+
+@extension_machine.transition(
+    source=ExtensionStatus.REQUESTED,
+    target=ExtensionStatus.GRANTED,
+    action="extension.granted",
+    summary="More time granted",
+    verb="granted",
+)
+def grant_extension(change, *, until):
+    """Granted by staff: the candidacy's deadline moves to ``until`` (audited on the
+    candidate too, as every deadline move is) and the candidate is told."""
+    request = change.obj
+    request.record_decision(change.by, change.reason)
+    request.granted_until = until
+    candidate = deadline_move(
+        candidate=request.candidate,
+        new_deadline=until,
+        by=change.by,
+        reason=change.reason or "Request for more time granted",
+    )
+    change.summary = f"More time granted: new deadline {until:%B %-d, %Y}"
+    mail_queue(
+        key=f"extension-granted:{request.pk}",
+        to=candidate.user.email,
+        template="extension_granted",
+        context={"request": request, "candidate": candidate},
+    )
+
+
+@extension_machine.transition(
+    source=ExtensionStatus.REQUESTED,
+    target=ExtensionStatus.REFUSED,
+    action="extension.refused",
+    summary="Request for more time refused",
+    verb="refused",
+)
+def refuse_extension(change):
+    """Refused by staff for ``reason``, which the candidate receives."""
+    request = change.obj
+    request.record_decision(change.by, change.reason)
+    mail_queue(
+        key=f"extension-refused:{request.pk}",
+        to=request.candidate.user.email,
+        template="extension_refused",
+        context={"request": request, "candidate": request.candidate},
     )

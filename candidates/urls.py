@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import apply, car, publicity, verify
+from .views import apply, car, extensions, publicity, verify
 
 app_name = "candidates"
 urlpatterns = [
@@ -10,6 +10,16 @@ urlpatterns = [
     path("apply/<slug:step>/", apply.apply_step, name="apply_step"),
     path("car/", car.car, name="car"),
     path("car/contact/", car.car_contact, name="car_contact"),
+    path(
+        "car/more-time/",
+        extensions.extension_request_view,
+        name="extension_request",
+    ),
+    path(
+        "car/more-time/<int:pk>/document/",
+        extensions.extension_document,
+        name="extension_document",
+    ),
     path("car/share/", car.share_links, name="share_links"),
     path("car/share/<int:pk>/revoke/", car.share_link_revoke_view, name="share_revoke"),
     path("shared/<str:token>/", car.shared_car, name="shared_car"),

@@ -3,6 +3,8 @@
 A completion or claim is recorded by the candidate, then verified (or not) by staff;
 a provider confirming a completion on its roster is a verification. Verification
 records the ``Achievement``, which is final: a set achieved already stays as it was.
+Neither is recorded once the candidacy's deadline has passed (what was recorded in
+time is still decided).
 The decisions are named transitions (``courses.transitions``); these functions check
 what was asked first.
 """
@@ -12,6 +14,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from candidates.candidacy import past_deadline_refusal
 from candidates.models import Candidate
 from lssc.audit.services import audit_log
 from lssc.core.program import rules
@@ -58,8 +61,8 @@ def completion_problem(course: Course, completed_on: datetime.date) -> str:
     # After an approval that ended (the last one, or one renewed only later).
     ended = max(e for _, e in periods if e <= completed_on) - datetime.timedelta(1)
     return (
-        f"This course's approval ended on {ended:%B %-d, %Y}; a completion after that "
-        "date does not count."
+        f"This course was approved through {ended:%B %-d, %Y}; a completion after "
+        "that day does not count."
     )
 
 
@@ -76,6 +79,10 @@ def completion_record(
     provider's roster confirmation. ``by`` is who records it when not the
     candidate (a roster imported)."""
     if problem := completion_problem(course, completed_on):
+        raise CourseError(problem)
+    if problem := past_deadline_refusal(
+        candidate, "no new course completion can be recorded"
+    ):
         raise CourseError(problem)
     with transaction.atomic():
         completion = Completion.objects.create(
@@ -174,6 +181,10 @@ def claim_problem(agreement: RecognitionAgreement, graduated_on) -> str:
 
 def claim_file(*, candidate, agreement, graduated_on, document) -> RecognitionClaim:
     if problem := claim_problem(agreement, graduated_on):
+        raise CourseError(problem)
+    if problem := past_deadline_refusal(
+        candidate, "no new graduation claim can be filed"
+    ):
         raise CourseError(problem)
     with transaction.atomic():
         if RecognitionClaim.objects.filter(

@@ -80,9 +80,15 @@ class RosterImport(Importer):
                 errors.append(self.problems[completed_on])
         if not cells["result"]:
             errors.append("The grade or result is missing.")
+        existing = candidate and self.completions.get(candidate.pk)
+        if candidate and not existing and candidate.past_deadline():
+            errors.append(
+                f"The candidacy {candidate.number} ended with its deadline on "
+                f"{candidate.deadline:%B %-d, %Y}: a new completion no longer counts "
+                "toward it."
+            )
         if errors:
             return Checked(errors=errors)
-        existing = self.completions.get(candidate.pk)
         if existing and existing.state == ReviewState.VERIFIED:
             return Checked(skip=True, note="this completion is verified already.")
         value = {"candidate": candidate, "completed_on": completed_on,

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from candidates.certification import achievement_record
 from candidates.enums import AchievementMethod
+from lssc.appeals.deadlines import last_day_to_appeal
 from lssc.audit.transitions import StateMachine
 from lssc.core.program import rules
 from lssc.notifications.services import mail_queue
@@ -188,7 +189,10 @@ def reject(change):
         application.provider,
         f"course-application-decided:{application.pk}",
         "course_application_rejected",
-        {"application": application},
+        {
+            "application": application,
+            "appeal_last_day": last_day_to_appeal(application.decided_at),
+        },
     )
 
 
@@ -316,9 +320,15 @@ def verify_completion(change, *, roster=False):
     verb="refused",
 )
 def reject_completion(change):
-    """``reason``: why, as the candidate is told."""
+    """``reason``: why, as the candidate is told, with the last day to appeal."""
     _tell(
-        change, "completion.rejected", "completion_rejected", {"completion": change.obj}
+        change,
+        "completion.rejected",
+        "completion_rejected",
+        {
+            "completion": change.obj,
+            "appeal_last_day": last_day_to_appeal(timezone.now()),
+        },
     )
 
 

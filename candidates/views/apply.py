@@ -26,9 +26,11 @@ from ..forms import (
     ReviewForm,
     WorkHistoryFormSet,
 )
+from ..outlook import outlook_of
 from ..selectors import (
     application_balance_cents,
     application_fee_cents,
+    candidacy_of,
     eligibility_of,
     open_application,
 )
@@ -49,14 +51,29 @@ def _draft(request):
     return application
 
 
+def _in_force(request) -> bool:
+    """A candidacy in force (or certified): no new application, their record."""
+    candidate = candidacy_of(request.user, related=("certification",))
+    return candidate is not None and not candidate.has_ended()
+
+
 @login_required
 def apply(request):
     """Send the person to wherever their application stands."""
-    if hasattr(request.user, "candidate"):
+    if _in_force(request):
         return redirect("candidates:car")
     application = open_application(request.user)
     if application is None:
-        return render(request, "candidates/apply_start.html")
+        earlier = candidacy_of(request.user)
+        if earlier is not None and "again" not in request.GET:
+            # An ended candidacy: the record says what happened and what can be
+            # done; its "Apply again" comes back here with ``?again``.
+            return redirect("candidates:car")
+        return render(
+            request,
+            "candidates/apply_start.html",
+            {"earlier": earlier, "outlook": earlier and outlook_of(earlier)},
+        )
     if application.status != ApplicationStatus.DRAFT:
         return redirect("candidates:application_status")
     step = STEP_SLUGS[min(application.steps_done, len(STEPS) - 1)]
@@ -66,9 +83,12 @@ def apply(request):
 @login_required
 @require_POST
 def apply_begin(request):
-    if hasattr(request.user, "candidate"):
+    if _in_force(request):
         return redirect("candidates:car")
-    application_start(user=request.user)
+    try:
+        application_start(user=request.user)
+    except ApplicationError as error:
+        messages.error(request, str(error))
     return redirect("candidates:apply")
 
 

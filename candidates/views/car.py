@@ -16,18 +16,16 @@ from ..candidacy import share_link_create, share_link_record_view, share_link_re
 from ..contact import holder_details_update
 from ..forms import ContactForm, ShareLinkForm
 from ..models import Candidate, ShareLink
+from ..outlook import outlook_of
 from ..progress import car_slots
-from ..selectors import application_balance_cents
+from ..selectors import application_balance_cents, candidacy_of
 
 HISTORY_SHOWN = 50
 
 
 def _own_candidate(request) -> Candidate | None:
-    return (
-        Candidate.objects.select_related("user", "application", "certification")
-        .filter(user=request.user)
-        .first()
-    )
+    """The person's latest candidacy: the one their record is about."""
+    return candidacy_of(request.user)
 
 
 def _record(candidate):
@@ -65,6 +63,7 @@ def car(request):
                 candidate.application, application_payments
             ),
             "history": history,
+            "outlook": outlook_of(candidate),
         },
     )
 

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from candidates.models import Candidate
+from candidates.selectors import candidacy_of
 from lssc.core.downloads import attachment
 
 from ..achievements import (
@@ -23,9 +24,8 @@ from ..models import Completion, Course, RecognitionAgreement, RecognitionClaim
 
 
 def _candidate(request) -> Candidate:
-    candidate = (
-        Candidate.objects.filter(user=request.user).select_related("user").first()
-    )
+    """The person's latest candidacy: the one new completions and claims join."""
+    candidate = candidacy_of(request.user, related=("user", "certification"))
     if candidate is None:
         raise Http404("Only candidates record courses.")
     return candidate
@@ -47,7 +47,12 @@ def my_courses(request):
     return render(
         request,
         "courses/my_courses.html",
-        {"completions": completions, "claims": claims},
+        {
+            "completions": completions,
+            "claims": claims,
+            "candidate": candidate,
+            "ended": candidate.has_ended(),
+        },
     )
 
 

@@ -21,7 +21,7 @@ def test_share_link_opens_for_anyone_until_revoked(open_page, shoot):
     expect(page.get_by_role("heading", level=1)).to_have_text("Share your record")
     page.get_by_label("Who is it for?").fill("Hiring committee")
     valid_until = timezone.localdate() + datetime.timedelta(days=30)
-    page.get_by_label("Valid until").fill(valid_until.isoformat())
+    page.get_by_label("Valid through").fill(valid_until.isoformat())
     page.get_by_role("button", name="Create link").click()
     link = page.get_by_role("textbox", name="Link").input_value()
     shoot(page, "share-links")

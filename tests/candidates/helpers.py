@@ -1,6 +1,8 @@
+import contextlib
 import datetime
 from decimal import Decimal
 
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -62,5 +64,18 @@ def admitted_candidate(client=None):
         client.post(reverse("candidates:application_status"), {"method": "check"})
         payment = user.payments.get()
         payment_confirm(payment_id=payment.pk)
-        return user.candidate
+        return user.candidacies.get()
     return admit(application).candidate
+
+
+@contextlib.contextmanager
+def moment(day: datetime.date, hour=12, minute=0, client=None, user=None):
+    """That minute of ``day`` in the program's time zone; ``client`` signed in anew
+    as ``user`` (a session opened weeks or years earlier would have expired)."""
+    when = datetime.datetime.combine(
+        day, datetime.time(hour, minute), tzinfo=timezone.get_default_timezone()
+    )
+    with time_machine.travel(when, tick=False):
+        if client is not None:
+            client.force_login(user)
+        yield

@@ -87,7 +87,7 @@ def test_one_day_before_the_window_is_refused(candidate, course):
 def test_on_the_expiry_day_is_refused(candidate, course):
     with on(datetime.date(2029, 6, 1)), pytest.raises(CourseError) as refused:
         record(candidate, course, EXPIRES)
-    assert "approval ended on March 9, 2029" in str(refused.value)
+    assert "approved through March 9, 2029" in str(refused.value)
     assert not Completion.objects.exists()
 
 
@@ -272,7 +272,7 @@ def test_a_completion_between_a_lapse_and_a_late_renewal_is_told_when_it_ended(
     )
     renew(course, officer, day=datetime.date(2026, 3, 10))  # window opens 2024-03-10
     with on(datetime.date(2026, 6, 1)):
-        with pytest.raises(CourseError, match="ended on January 9, 2023"):
+        with pytest.raises(CourseError, match="approved through January 9, 2023"):
             record(candidate, course, datetime.date(2023, 6, 1))
         assert record(candidate, course, datetime.date(2022, 12, 1))  # first approval
         assert record(candidate, course, datetime.date(2024, 3, 10))  # second window

@@ -92,7 +92,9 @@ def test_the_form_says_which_completion_dates_count(signed_in, approved):
     first, last = add_years(today, -2), add_years(today, 3) - DAY
     assert response.context["window"] == (first, last)
     html = response.content.decode()
-    assert f"Completions from {long_date(first)} to {long_date(last)} count." in html
+    assert f"Completions from {long_date(first)} through {long_date(last)} count." in (
+        html
+    )
     assert reverse("courses:official_form", args=[approved.pk]) in html
 
 
@@ -127,10 +129,10 @@ def test_a_completion_after_the_approval_ended_is_refused_on_the_form(
 
     assert response.status_code == 200
     assert response.context["form"].errors["completed_on"] == [
-        f"This course's approval ended on {long_date(last)}; a completion after "
-        "that date does not count."
+        f"This course was approved through {long_date(last)}; a completion after "
+        "that day does not count."
     ]
-    assert f"approval ended on {long_date(last)}" in response.content.decode()
+    assert f"approved through {long_date(last)}" in response.content.decode()
     assert not Completion.objects.exists()
     # Completed while it was approved, a lapsed course still counts.
     assert record(signed_in, lapsed, last).status_code == 302

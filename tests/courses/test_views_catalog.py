@@ -322,8 +322,8 @@ def test_a_lapsed_courses_page_says_it_ended(client, provider, technology, offic
     html = response.content.decode()
     last_day = course.last_approved_day
     assert (
-        f"This course's approval ended on {last_day:%B} {last_day.day}, "
-        f"{last_day.year}; it is not in the catalog." in html
+        f"This course was approved through {last_day:%B} {last_day.day}, "
+        f"{last_day.year}; its approval has ended" in html
     )
     assert "An approved course for the" not in html
 

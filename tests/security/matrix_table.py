@@ -109,6 +109,15 @@ TABLE: dict[str, Row | list[Row] | object] = {
     "payments:card_return": own(
         "candidate_a", perm=PAY, reference="payment_paid.reference"
     ),
+    "payments:invoice_pdf": own(
+        "candidate_a", perm=PAY, reference="payment_pending.reference"
+    ),
+    "payments:receipt_pdf": own(
+        "candidate_a", perm=PAY, reference="payment_paid.reference"
+    ),
+    "payments:invoice_bill_to": post(
+        "candidate_a", reference="payment_pending.reference"
+    ),
     # --- Applying and the achievement record ------------------------------------------
     "candidates:apply": also(
         signed_in(),
@@ -137,6 +146,11 @@ TABLE: dict[str, Row | list[Row] | object] = {
     "candidates:share_links": own(*CANDIDATES),
     "candidates:share_revoke": post("candidate_a", pk="share_link"),
     "candidates:publicity": own("candidate_a"),
+    # Candidate A holds a certification: the page says no more time is needed.
+    "candidates:extension_request": own(*CANDIDATES),
+    "candidates:extension_document": own(
+        "candidate_b", perm="candidates.view_extensionrequest", pk="extension_request"
+    ),
     "candidates:certificate_download": own(
         "candidate_a",
         perm="candidates.view_certification",
@@ -159,12 +173,20 @@ TABLE: dict[str, Row | list[Row] | object] = {
     "portfolios:download": own(
         "candidate_a", perm="portfolios.view_evidence", pk="evidence"
     ),
+    "portfolios:web_link_add": post("candidate_a", pk="portfolio_draft"),
+    "portfolios:web_link_checked": post("candidate_a", pk="web_link"),
     # --- Evaluations ------------------------------------------------------------------
     "evaluations:dashboard": own(*EVALUATORS),
     "evaluations:review": own("evaluator", pk="assignment"),
     "evaluations:review_post": post("evaluator", pk="assignment"),
     "evaluations:decline": post("evaluator", pk="assignment"),
     "evaluations:evidence": own(
+        "evaluator", pk="assignment", evidence_id="submitted_evidence"
+    ),
+    "evaluations:evidence_page": own(
+        "evaluator", pk="assignment", evidence_id="submitted_evidence"
+    ),
+    "evaluations:evidence_inline": own(
         "evaluator", pk="assignment", evidence_id="submitted_evidence"
     ),
     "evaluations:feedback": own("candidate_a", portfolio_pk="portfolio_submitted"),

@@ -20,6 +20,9 @@ from django.utils import timezone
 from candidates.applications import application_pay
 from candidates.candidacy import share_link_create
 from candidates.certificates import certificate_issue
+from candidates.extensions import extension_request
+from candidates.models import Certification, StateLibraryAgency
+from candidates.state_libraries import state_library_digests_send
 from courses.achievements import claim_file, completion_record, completion_reject
 from courses.applications import application_reject, application_submit
 from evaluations.models import Evaluator
@@ -27,6 +30,7 @@ from evaluations.recruitment import evaluator_apply
 from evaluations.reviews import Assessment, review_save, review_submit
 from evaluations.rules import Rating
 from lssc.accounts.roles import StaffGroup
+from lssc.appeals.models import LateAppeal
 from lssc.appeals.services import appeal_notice
 from lssc.competencies.models import CompetencySet
 from lssc.manuals.models import Manual
@@ -35,6 +39,7 @@ from lssc.notifications.templates import default_text
 from lssc.payments.enums import PaymentMethod
 from lssc.payments.models import PurchaseOrder, StripeEvent
 from lssc.payments.services import payment_confirm
+from portfolios.links import web_link_add
 from portfolios.prereview import prereview_request
 from portfolios.services import (
     portfolio_open,
@@ -169,6 +174,13 @@ def build_world() -> SimpleNamespace:
         candidate=w.candidate_a, competency_set=w.set_draft, by=None
     )
     w.evidence = complete(w.portfolio_draft)
+    w.web_link = web_link_add(
+        portfolio_id=w.portfolio_draft.pk,
+        url="https://springfieldlibrary.org/",
+        title="The library's page",
+        checked_on=today,
+        by=None,
+    )
     w.competency = w.portfolio_draft.competency_set.competencies.first()
     prereview_request(portfolio_id=w.portfolio_draft.pk, by=None)
     w.portfolio_awaiting = portfolio_open(
@@ -242,6 +254,22 @@ def build_world() -> SimpleNamespace:
         documents=[(_pdf("signed.pdf"), "signed.pdf")],
     )
     w.appeal_document = w.appeal.documents.get()
+    w.late_appeal = LateAppeal.objects.create(
+        appellant=w.candidate_a.user,
+        subject=w.completion_refused,
+        closed_on=today - DAY,
+        open_until=today + 14 * DAY,
+        reason="In hospital when the time ran.",
+        accepted_by=officer,
+    )
+    # Candidate A agreed to be announced: this month's digest to Illinois.
+    StateLibraryAgency.objects.create(
+        name="Illinois State Library", state="IL", email="isl@example.gov"
+    )
+    Certification.objects.filter(pk=w.certification.pk).update(
+        announce_to_state_library=True
+    )
+    [w.state_digest] = state_library_digests_send()
     w.agreement = lakeside_agreement(
         document=_pdf("agreement.pdf"),
     )
@@ -257,6 +285,12 @@ def build_world() -> SimpleNamespace:
     w.candidate_b = admitted_candidate()
     portfolio_b, _ = _submitted_and_paid(w.candidate_b, technology)
     submission_b = portfolio_b.submissions.get()
+    w.extension_request = extension_request(
+        candidate=w.candidate_b,
+        reason="A year of leave to care for a parent.",
+        asked_until=w.candidate_b.deadline + 90 * DAY,
+        document=_pdf("leave.pdf"),
+    )
     for evaluator in (assigned, second):
         with _commit():
             review_submit(
