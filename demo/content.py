@@ -3279,3 +3279,13 @@ _EVIDENCE_BANK = {
 - Sincerely, {author}, {position}, {library}.
 """),
 }
+
+
+# A candidate's reason for asking for more time after the deadline.
+MORE_TIME = (
+    "My library closed for eleven months for a renovation and I was moved to "
+    "temporary work at the county records office, where I could not work on the "
+    "public service sets. The library reopened in the spring and I am back at the "
+    "circulation desk. I have three sets achieved; I plan to finish a portfolio "
+    "for one elective and take approved courses for the other two by the new date."
+)

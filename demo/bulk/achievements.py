@@ -260,7 +260,8 @@ class Achievements:
             pk,
             j.certified_at,
             "candidate.certified",
-            f"Certified: certificate {c.number}, valid until {c.expires_on:%B %-d, %Y}",
+            f"Certified: certificate {c.number}, "
+            f"valid through {c.last_valid_day:%B %-d, %Y}",
             owner=user,
             actor=j.achieved[-1].actor,
             target="certified",

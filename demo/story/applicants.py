@@ -26,6 +26,7 @@ from candidates.forms import (
 )
 from demo.content import Library
 from lssc.accounts.services import user_ensure
+from lssc.payments.enums import PaymentMethod
 
 from .payments import pay
 from .world import World, filled
@@ -154,8 +155,12 @@ def apply(
     if not pays:
         return
     yield world.days(0, 2)
+    # A purchase order names the institution billed: the person's library.
+    institution = person.library.name if method == PaymentMethod.PURCHASE_ORDER else ""
     yield from pay(
-        lambda **kw: application_pay(application=application, **kw),
+        lambda **kw: application_pay(
+            application=application, institution=institution, **kw
+        ),
         method,
         clerk=world.clerk,
     )

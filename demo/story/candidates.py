@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from candidates.extensions import extension_grant, extension_request
+from candidates.forms import ExtensionRequestForm
 from candidates.models import Candidate
+from demo import content
+from lssc.core.dates import add_months
 from lssc.payments.enums import PaymentMethod
 
 from .applicants import Person, apply
 from .courses import complete, recognise, usable_course
 from .holders import continuing_education, publicity, renewal
 from .portfolios import journey as portfolio_journey
-from .world import DAY, World
+from .world import DAY, World, filled
 
 
 @dataclass
@@ -44,6 +48,9 @@ class Plan:
     renew: str = ""  # "", "approved", "in_review"
     accepted: bool = True
     pays: bool = True
+    # Past the deadline: "" nothing asked; "asked" more time, waiting for staff;
+    # "granted" more time, then a portfolio begun in it.
+    more_time: str | None = None
 
 
 def journey(world: World, plan: Plan):
@@ -61,6 +68,9 @@ def journey(world: World, plan: Plan):
             else world.at(world.today + set_plan.after * DAY)
         )
         world.timeline.start(begins, _achieve(world, plan, candidate, set_plan))
+    if plan.more_time is not None and candidate.deadline:
+        after_deadline = world.at(candidate.deadline + DAY)
+        world.timeline.start(after_deadline, _past_deadline(world, plan, candidate))
     if plan.activities or plan.renew or plan.listed:
         world.timeline.start(
             now + 30 * DAY, _after_certification(world, plan, candidate)
@@ -105,6 +115,45 @@ def _achieve(world: World, plan: Plan, candidate, set_plan: SetPlan):
             graduated_on=max(record.effective_from, timezone.localdate() - 200 * DAY),
             verified=set_plan.stop != "unverified",
         )  # fmt: skip
+
+
+def _past_deadline(world: World, plan: Plan, candidate):
+    """The deadline passed with sets still to achieve: ask for more time (some
+    weeks later, so the request is a few days old today), and carry on if granted."""
+    if not plan.more_time:
+        return
+    # Asked a few days ago (still waiting), or long enough ago to have been
+    # granted and to have begun a portfolio since.
+    asked_ago = world.days(24, 28) if plan.more_time == "granted" else world.days(6, 12)
+    yield max(world.at(world.today - asked_ago), world.at(timezone.localdate() + DAY))
+    candidate.refresh_from_db()
+    asked_until = add_months(candidate.deadline, 8)
+    form = ExtensionRequestForm(
+        data={"asked_until": asked_until.isoformat(), "reason": content.MORE_TIME},
+        earliest=timezone.localdate(),
+    )
+    filled(form)
+    request = extension_request(
+        candidate=candidate,
+        reason=form.cleaned_data["reason"],
+        asked_until=form.cleaned_data["asked_until"],
+    )
+    if plan.more_time != "granted":
+        return
+    yield world.days(3, 6)
+    extension_grant(
+        request=request,
+        until=asked_until,
+        by=world.officer,
+        reason="A year of leave is a good reason; the plan is realistic.",
+    )
+    yield world.days(3, 6)
+    candidate.refresh_from_db()  # its new deadline
+    # An elective not begun yet (``_achieve`` picks another if this one was).
+    slug = world.electives[-1].slug
+    yield from _achieve(
+        world, plan, candidate, SetPlan(slug, "portfolio", 0, stop="draft")
+    )
 
 
 def _after_certification(world: World, plan: Plan, candidate):

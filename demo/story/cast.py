@@ -104,6 +104,7 @@ def plans(world: World) -> list[Plan]:
             activities=world.rng.randint(1, 3), listed=world.rng.random() < 0.8,
         ))  # fmt: skip
     plans += in_progress(world, index)
+    plans += past_deadline(world, index + 40)
     plans += applicants(world)
     plans += demo_candidates(world)
     return plans
@@ -162,6 +163,27 @@ def in_progress(world: World, index: int) -> list[Plan]:
     return plans
 
 
+def past_deadline(world: World, index: int) -> list[Plan]:
+    """Candidacies whose four years ran out with sets still to achieve: one asked
+    for more time and waits for staff, one was granted it and began a portfolio,
+    one asked for nothing (staff see it in their queue of ended candidacies)."""
+    today = world.today
+    plans = []
+    for number, (months_ago, more_time) in enumerate(
+        ((50, "asked"), (49, "granted"), (51, ""))
+    ):
+        slugs = [*REQUIRED, *_electives(world)]
+        world.rng.shuffle(slugs)
+        sets = [
+            SetPlan(slug, "course", 120 + 330 * n) for n, slug in enumerate(slugs[:3])
+        ]
+        plans.append(Plan(
+            person(world, index + number), add_months(today, -months_ago),
+            pay=CARD, sets=sets, more_time=more_time, listed=False,
+        ))  # fmt: skip
+    return plans
+
+
 def applicants(world: World) -> list[Plan]:
     """Applications not (yet) admitted: a check in the mail, a credential to
     assess, one refused."""
@@ -176,6 +198,8 @@ def applicants(world: World) -> list[Plan]:
             accepted=False,
         ),
         Plan(person(world, 205), today - 1 * DAY, pays=False),
+        # Paid by the library's purchase order: invoiced, the payment on its way.
+        Plan(person(world, 206), today - 4 * DAY, pay=ORDER),
     ]
 
 

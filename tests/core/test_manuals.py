@@ -182,3 +182,35 @@ def test_who_may_edit(client):
     assert client.get(reverse("admin:manuals_manual_add")).status_code == 403
     section.refresh_from_db()
     assert section.body == "Read closely."
+
+
+def test_the_manuals_give_the_time_to_appeal_more_time_and_the_evidence_kinds(
+    client, settings
+):
+    settings.LSSC_RULES = {"APPEAL_DAYS": 45, "EXTENSION_MAX_MONTHS": 9}
+    manual = client.get(reverse("manuals:detail", args=["portfolio-manual"]))
+    html = " ".join(manual.content.decode().split())
+    assert "The notice is given within 45 days of the day you were told" in html
+    assert "PowerPoint, Excel, OpenDocument" in html and "HEIC" in html
+    assert "(100 MB for a recording or video)" in html
+    faq = " ".join(client.get(reverse("faq")).content.decode().split())
+    assert "up to 90 days after it" in faq and "at most 9 months" in faq
+    assert "within the 5 years before your new admission" in faq
+
+
+def test_the_update_leaves_a_section_staff_rewrote_and_goes_back_cleanly():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    step = import_module("lssc.manuals.migrations.0003_deadlines_appeals_and_evidence")
+    appeals = Section.objects.get(manual__slug="portfolio-manual", anchor="appeals")
+    Section.objects.filter(pk=appeals.pk).update(body="Our own words on appeals.")
+    step.backwards(apps, None)
+    step.forwards(apps, None)
+    appeals.refresh_from_db()
+    assert appeals.body == "Our own words on appeals."
+    step.backwards(apps, None)
+    how_long = Section.objects.get(manual__slug="faq", anchor="how-long")
+    assert how_long.body.startswith("From your admission you have {{ candidacy_years")
+    assert "more time" not in how_long.body

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from candidates.enums import ExtensionStatus
+from candidates.extension_model import ExtensionRequest
 from candidates.models import Certification
 from courses.models import Course, CourseApplication
 from demo.story.accounts import DEMO_PASSWORD, ROLES
@@ -26,8 +28,11 @@ from demo.story.reset import reset
 from evaluations.models import AssignmentState, Decision, Evaluator
 from lssc.accounts.models import User
 from lssc.accounts.roles import StaffGroup, in_group
+from lssc.payments.enums import PaymentMethod, PaymentStatus
+from lssc.payments.models import Payment
 from lssc.reports.base import reports_for
 from portfolios.models import PortfolioStatus
+from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +108,7 @@ def test_reset_builds_the_same_demo(demo):
 
 
 def test_candidate1_is_half_way_with_a_revision_to_answer(demo):
-    candidate = User.objects.get(email="candidate1@demo.lssc.test").candidate
+    candidate = User.objects.get(email="candidate1@demo.lssc.test").candidacies.get()
     assert candidate.achievements.count() >= 2
     statuses = set(candidate.portfolios.values_list("status", flat=True))
     assert PortfolioStatus.REVISION_REQUESTED in statuses
@@ -112,9 +117,8 @@ def test_candidate1_is_half_way_with_a_revision_to_answer(demo):
 
 
 def test_candidate2_is_certified_with_the_renewal_window_open(demo):
-    certification = User.objects.get(
-        email="candidate2@demo.lssc.test"
-    ).candidate.certification
+    holder = User.objects.get(email="candidate2@demo.lssc.test")
+    certification = holder.candidacies.get().certification
     assert certification.in_renewal_window(timezone.localdate())
     assert certification.certificate_is_current()
     assert certification.certificate.storage.exists(certification.certificate.name)
@@ -173,8 +177,30 @@ def test_staff_queues_have_work(demo, client):
         "Course applications in review",
         "Course completions to verify",
         "Revision requests for the CRC to send",
+        "Requests for more time",
+        "Candidacies past their deadline",
     ):
         assert waiting[label] >= 1, label
+
+
+def test_an_ended_candidacy_was_given_more_time_and_goes_on(demo):
+    granted = ExtensionRequest.objects.get(status=ExtensionStatus.GRANTED)
+    candidate = granted.candidate
+    assert candidate.deadline == granted.granted_until > timezone.localdate()
+    assert candidate.portfolios.filter(
+        created_at__date__gt=granted.deadline_then
+    ).exists()
+    waiting = ExtensionRequest.objects.get(status=ExtensionStatus.REQUESTED)
+    assert waiting.candidate.deadline < timezone.localdate()
+
+
+def test_an_institution_paying_by_purchase_order_has_its_invoice(demo, client):
+    order = Payment.objects.get(method=PaymentMethod.PURCHASE_ORDER)
+    assert order.status == PaymentStatus.PENDING and order.invoice.number
+    client.force_login(order.payer)
+    response = client.get(reverse("payments:invoice_pdf", args=[order.reference]))
+    assert response.status_code == 200
+    assert order.institution in pdf_text(response.getvalue())
 
 
 def test_every_report_has_something_to_draw(demo, client):
@@ -221,7 +247,9 @@ def test_each_demo_account_pages_open(demo, client, email):
 
 def test_the_portfolio_under_revision_shows_the_candidate_its_narratives(demo, client):
     user = User.objects.get(email="candidate1@demo.lssc.test")
-    portfolio = user.candidate.portfolios.get(status=PortfolioStatus.REVISION_REQUESTED)
+    portfolio = user.candidacies.get().portfolios.get(
+        status=PortfolioStatus.REVISION_REQUESTED
+    )
     client.force_login(user)
     page = client.get(portfolio.get_absolute_url()).content.decode()
     narrative = portfolio.narratives.first().text
