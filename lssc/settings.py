@@ -31,6 +31,12 @@ ALLOWED_HOSTS = env.list(
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The program's postal address, shown in the footer of every mail.
+PROGRAM_ADDRESS = env(
+    "PROGRAM_ADDRESS",
+    default="Library Support Staff Certification, ALA-APA\n"
+    "50 East Huron Street\nChicago, IL 60611",
+)
 
 INSTALLED_APPS = [
     "lssc.accounts.admin_config.ProgramAdminConfig",

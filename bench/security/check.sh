@@ -10,7 +10,7 @@ echo "manage.py check --deploy (production settings)"
 env -u DJANGO_SETTINGS_MODULE -u DEBUG \
     DJANGO_SETTINGS_MODULE=lssc.settings DEBUG=off \
     SECRET_KEY="check-deploy-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
-    ALLOWED_HOSTS=lssc.example.org \
+    ALLOWED_HOSTS=lssc.example.org SITE_URL=https://lssc.example.org \
     "$BIN/python" manage.py check --deploy --fail-level WARNING
 
 echo "bandit (medium and high severity)"

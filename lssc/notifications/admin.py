@@ -1,12 +1,17 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import pluralize
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from lssc.core.admin_actions import ReadOnlyRecord, RecordedByTheProgram
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.mail_html import html_body
 from lssc.outbox.services import enqueue
 
+from .admin_preview import framed, html_frame, html_response
 from .models import MailState, MailTemplate, OutgoingMail, Reminder
 from .sandbox import filters_help, tags_help
 from .tasks import mail_send
@@ -30,8 +35,29 @@ class OutgoingMailAdmin(RecordedByTheProgram, admin.ModelAdmin):
     list_filter = ("state", "template", "created_at")
     search_fields = ("to", "subject", "key")
     # No date_hierarchy: its year list scans the whole table; the filter does not.
-    readonly_fields = [f.name for f in OutgoingMail._meta.fields]
+    readonly_fields = [*(f.name for f in OutgoingMail._meta.fields), "html_part"]
     actions = ["retry"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(framed(self.html_view))
+        return [
+            path("<int:pk>/html/", view, name="notifications_outgoingmail_html"),
+            *super().get_urls(),
+        ]
+
+    def html_view(self, request, pk):
+        # As the admin's own pages: 403 without the permission, then 404.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        mail = get_object_or_404(OutgoingMail, pk=pk)
+        return html_response(html_body(subject=mail.subject, body=mail.body))
+
+    @admin.display(description="as HTML")
+    def html_part(self, obj):
+        # Made from the text when sent, as here (``services.mail_deliver``).
+        return html_frame(
+            reverse("admin:notifications_outgoingmail_html", args=[obj.pk])
+        )
 
     @admin.action(description="Send failed messages again")
     def retry(self, request, queryset):
@@ -128,7 +154,28 @@ class MailTemplateAdmin(SimpleHistoryAdmin):
             subject, body = preview(obj.name, obj.text)
         except Exception as error:
             return f"The preview failed: {error}"
-        return format_html("<strong>{}</strong><pre>{}</pre>", subject, body)
+        return format_html(
+            "<strong>{}</strong><pre>{}</pre>{}",
+            subject,
+            body,
+            html_frame(reverse("admin:notifications_mailtemplate_html", args=[obj.pk])),
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(framed(self.html_view))
+        return [
+            path("<int:pk>/html/", view, name="notifications_mailtemplate_html"),
+            *super().get_urls(),
+        ]
+
+    def html_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        template = get_object_or_404(MailTemplate, pk=pk)
+        # A wording that breaks the rules is not sent: the default is, so it shows.
+        text = None if check(template.name, template.text) else template.text
+        subject, body = preview(template.name, text)
+        return html_response(html_body(subject=subject, body=body))
 
     @admin.display(description="the program's default wording")
     def default_wording(self, obj):

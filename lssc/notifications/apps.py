@@ -19,6 +19,7 @@ class NotificationsConfig(AppConfig):
             order=30,
         )
 
+        from . import checks  # noqa: F401  (registers the SITE_URL check)
         from .models import MailTemplate
         from .templates import forget_staff_text
 

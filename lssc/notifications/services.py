@@ -1,7 +1,10 @@
 """Queueing and sending the program's mail.
 
 Messages are rendered from ``templates/mail/<name>.txt`` or the text staff set in
-admin (``templates.render``): the first line is the subject, the rest the body. A
+admin (``templates.render``): the first line is the subject, the rest the body. The
+row keeps that text only; the branded HTML part is made from it when the message is
+sent (``lssc.core.mail_message``), so a retry after a change of the program's address
+or layout sends the current one, and the table does not hold every message twice. A
 message is a row first and is sent by a task after the transaction commits, so a
 rolled-back change never sends mail and a retried task never sends twice.
 """
@@ -10,10 +13,10 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from lssc.core.mail_message import program_mail
 from lssc.core.storage import private_storage
 from lssc.outbox.services import enqueue
 
@@ -71,8 +74,9 @@ def mail_deliver(mail_id: int) -> bool:
         if mail is None:
             return False
         try:
-            message = EmailMessage(
+            message = program_mail(
                 subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{mail.subject}",
+                title=mail.subject,
                 body=mail.body,
                 to=[mail.to],
             )

@@ -157,6 +157,8 @@ def sample(path: str):
     last = path.rsplit(".", 1)[-1]
     if last in ("pk", "id"):
         return 1
+    if last.endswith("url"):
+        return f"/[{path}]/"  # a path, as the message puts it after the site
     if last.endswith(_DATE_ENDINGS):
         return datetime.date(2027, 3, 1)
     if last.startswith("days") or last in ("hours", "count"):

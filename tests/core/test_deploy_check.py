@@ -12,7 +12,9 @@ def run_manage(*args, **env_overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"))
+        if not key.startswith(
+            ("DJANGO_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL")
+        )
     }
     env.update(env_overrides)
     return subprocess.run(  # noqa: S603
@@ -35,6 +37,7 @@ def test_check_deploy_is_clean_with_production_settings():
         DEBUG="off",
         SECRET_KEY="x7$kq!prod-like-secret-" + "9fA3" * 12,
         ALLOWED_HOSTS="lssc.example.org",
+        SITE_URL="https://lssc.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
