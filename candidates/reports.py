@@ -73,6 +73,7 @@ def admissions(start, end) -> Result:
         line=Series(f"Business plan: {per_year:,} candidates a year", plan),
         columns=["Month", "Applications", "Admissions", "Business plan"],
         rows=[list(r) for r in zip(labels, applied, joined, plan, strict=True)],
+        period="month",
     )
 
 
@@ -310,6 +311,18 @@ def near_deadline(start, end) -> Result:
     )
 
 
+# What each report's empty state says there is none of, "between … and …".
+EMPTY = {
+    "admissions": "No applications or admissions",
+    "how-heard": "No applications",
+    "achievements": "No sets achieved",
+    "status": "No applicants or candidates",
+    "library": "No candidates admitted",
+    "time-to-certification": "No certifications awarded",
+    "near-deadline": "No candidates with a deadline within a year",
+}
+
+
 def register_reports():
     for slug, title, description, build in (
         ("admissions", "Applications and admissions",
@@ -332,5 +345,8 @@ def register_reports():
          near_deadline),
     ):  # fmt: skip
         register(
-            Report(slug, title, description, build, "candidates.view_candidate", GROUP)
-        )
+            Report(
+                slug, title, description, build, "candidates.view_candidate", GROUP,
+                empty=EMPTY[slug],
+            )
+        )  # fmt: skip

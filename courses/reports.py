@@ -53,5 +53,6 @@ def register_reports():
             approved_courses,
             "courses.view_course",
             "Courses",
+            empty="No approved courses",
         )
     )

@@ -138,6 +138,13 @@ def portfolio_outcomes(start, end) -> Result:
     )
 
 
+EMPTY = {
+    "evaluators": "No open assignments or reviews",
+    "agreement": "No portfolio decisions",
+    "portfolio-outcomes": "No portfolio decisions",
+}
+
+
 def register_reports():
     for slug, title, description, build, permission in (
         ("evaluators", "Evaluators' load and speed",
@@ -150,4 +157,8 @@ def register_reports():
          "Per set, portfolios met the first time, after a third reviewer, after "
          "revision.", portfolio_outcomes, "evaluations.view_decision"),
     ):  # fmt: skip
-        register(Report(slug, title, description, build, permission, GROUP))
+        register(
+            Report(
+                slug, title, description, build, permission, GROUP, empty=EMPTY[slug]
+            )
+        )

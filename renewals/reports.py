@@ -54,5 +54,6 @@ def register_reports():
             renewal_cycle,
             "renewals.view_renewal",
             "Certification and renewal",
+            empty="No certification holders",
         )
     )

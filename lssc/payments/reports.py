@@ -48,6 +48,8 @@ def revenue(start, end) -> Result:
             [plan] * len(all_months),
         ),
         unit="$",
+        stacked=True,  # the fees add up to the month's revenue, set against the plan
+        period="month",
         columns=["Month", *[k.label for k in kinds],
                  *[f"By {m.label.lower()}" for m in methods], "Total",
                  "Business plan"],
@@ -71,5 +73,6 @@ def register_reports():
             revenue,
             "payments.view_payment",
             "Money",
+            empty="No payments received",
         )
     )

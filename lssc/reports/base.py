@@ -30,6 +30,14 @@ class Result:
     line: Series | None = None  # a reference line (a projection)
     unit: str = ""  # "$" for money
     note: str = ""
+    stacked: bool = False  # the series add up to a whole: one bar per category
+    # The categories are consecutive periods ("month") whose figures add up: a long
+    # range is drawn with several periods to a bar.
+    period: str = ""
+
+    def is_empty(self) -> bool:
+        """Nothing to draw: every bar is zero (a projection alone is no data)."""
+        return not any(v for s in self.series for v in s.values)
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ class Report:
     permission: str = ""
     group: str = "Other"
     tags: tuple = field(default=())
+    # What the empty state says there is none of: "No admissions" (between … and …).
+    empty: str = "Nothing to chart"
 
 
 _reports: dict[str, Report] = {}

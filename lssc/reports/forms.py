@@ -13,7 +13,8 @@ LATEST = datetime.date(2099, 12, 31)
 
 def _day_input():
     return forms.DateInput(
-        attrs={"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()}
+        attrs={"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()},
+        format="%Y-%m-%d",  # what a date input reads, whatever the locale
     )
 
 
@@ -32,8 +33,15 @@ class RangeForm(forms.Form):
         return data
 
     def range(self) -> tuple[datetime.date, datetime.date]:
-        """The dates asked for; by default the last twelve months."""
-        today = timezone.localdate()
-        end = self.cleaned_data.get("end") or today
-        start = self.cleaned_data.get("start") or add_months(end, -12).replace(day=1)
+        """The dates asked for; by default the last twelve months. An unbound
+        form gives the default."""
+        data = getattr(self, "cleaned_data", {})
+        end = data.get("end") or timezone.localdate()
+        start = data.get("start") or add_months(end, -12).replace(day=1)
         return start, end
+
+    @classmethod
+    def showing(cls, start: datetime.date, end: datetime.date) -> "RangeForm":
+        """A form whose fields show the range a report was drawn over, so a
+        default or half-given range reads as the dates it stood for."""
+        return cls(initial={"start": start, "end": end})

@@ -25,11 +25,7 @@ def report_detail(request, slug):
     if found is None or found not in reports_for(request.user):
         raise Http404
     form = RangeForm(request.GET or None)
-    valid = form.is_valid() if form.is_bound else True
-    if not form.is_bound:
-        form = RangeForm({})
-        form.is_valid()
-    if not valid:
+    if form.is_bound and not form.is_valid():
         return render(
             request,
             "reports/detail.html",
@@ -41,16 +37,22 @@ def report_detail(request, slug):
         return csv_response(
             f"{found.slug}-{start}-{end}.csv", result.columns, result.rows
         )
+    empty = result.is_empty()
     query = request.GET.copy()
+    # The CSV of the range shown, even when the page used the default.
+    query["start"], query["end"] = start.isoformat(), end.isoformat()
     query["format"] = "csv"
     return render(
         request,
         "reports/detail.html",
         {
             "report": found,
-            "form": form,
+            "form": RangeForm.showing(start, end),
             "result": result,
-            "chart": bar_chart(result, found.title),
+            "empty": empty,
+            "chart": None
+            if empty
+            else bar_chart(result, found.title, chart_id=f"chart-{found.slug}"),
             "start": start,
             "end": end,
             "csv_query": query.urlencode(),

@@ -44,9 +44,11 @@ def test_the_program_officer_runs_the_program(open_page, shoot, settings):
         assert chart.locator("rect[height]").count() > 0
         expect(officer.get_by_role("table")).to_be_visible()
         if title == "Revenue":
-            expect(chart.locator("polyline")).to_have_count(1)
-            legend = officer.locator("span", has_text="Business plan: $107,000")
-            expect(legend).to_be_visible()
+            # The projection is a dashed line, named in the chart and the legend.
+            expect(chart.locator("path[stroke-dasharray]")).to_have_count(1)
+            plan = "Business plan: $107,000 a year"
+            expect(chart.locator("text", has_text=plan)).to_have_count(1)
+            expect(officer.locator("li", has_text=plan)).to_be_visible()
             shoot(officer, "report-revenue")
         officer.get_by_role("navigation", name="Breadcrumb").get_by_role(
             "link", name="Reports"

@@ -56,7 +56,7 @@ def test_applications_per_month_and_how_heard(officer_client):
         "Business plan: 300 candidates a year"
     )
     html = response.content.decode()
-    assert '<svg viewBox="0 0 720 300" role="img"' in html
+    assert 'role="img" aria-labelledby="chart-admissions-title"' in html
     assert "<rect x=" in html and "&lt;rect" not in html  # bars drawn, not escaped
 
     heard = officer_client.get(url("how-heard", start="2026-03-01", end="2026-05-31"))

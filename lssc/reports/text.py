@@ -1,0 +1,69 @@
+"""How much room a chart's text takes, without a browser.
+
+Charts name Arial and its metric twins (Helvetica, Liberation Sans, Nimbus Sans),
+so Helvetica's published glyph widths give each label's width; a margin covers a
+wider fallback font. The chart sizes its margins and view box from these boxes.
+"""
+
+import math
+import unicodedata
+
+FONT_FAMILY = "Arial, Helvetica, 'Liberation Sans', 'Nimbus Sans', sans-serif"
+
+# Helvetica's advance widths (Adobe's AFM), in thousandths of the font size, for
+# the printable ASCII characters from the space (32) to the tilde (126).
+_ASCII = (
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+)  # fmt: skip
+_OTHER = {"–": 556, "—": 1000, "‘": 222, "’": 222, "“": 333, "”": 333, "…": 1000}
+# Fallback fonts (DejaVu Sans is the widest common one) run up to this much wider.
+SAFETY = 1.12
+ASCENT, DESCENT = 0.8, 0.25  # of the font size, above and below the baseline
+
+
+def _char_width(char: str) -> int:
+    code = ord(char)
+    if 32 <= code <= 126:
+        return _ASCII[code - 32]
+    if char in _OTHER:
+        return _OTHER[char]
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1000
+    return 667  # accented letters and other symbols: the width of a capital
+
+
+def text_width(text: str, size: float) -> float:
+    """The estimated width, in user units, of ``text`` at ``size``."""
+    return sum(_char_width(c) for c in str(text)) * size / 1000 * SAFETY
+
+
+def text_box(
+    text: str,
+    *,
+    x: float,
+    y: float,
+    size: float,
+    anchor: str = "start",
+    angle: float = 0,
+) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) that ``<text x y text-anchor
+    transform="rotate(angle x y)">`` covers, ``y`` being the baseline."""
+    width = text_width(text, size)
+    start = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    corners = [
+        (cx, cy)
+        for cx in (start, start + width)
+        for cy in (y - ASCENT * size, y + DESCENT * size)
+    ]
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    turned = [
+        (x + (cx - x) * cos - (cy - y) * sin, y + (cx - x) * sin + (cy - y) * cos)
+        for cx, cy in corners
+    ]
+    xs, ys = [p[0] for p in turned], [p[1] for p in turned]
+    return min(xs), min(ys), max(xs), max(ys)
