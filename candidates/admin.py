@@ -11,6 +11,7 @@ from lssc.core.admin_actions import (
 )
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_links import as_list, person_links
+from lssc.core.admin_money import DollarsAdmin
 from lssc.core.admin_search import PersonSearch
 from lssc.core.worklist import QueueFilter
 
@@ -41,7 +42,9 @@ class WorkHistoryInline(ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
+class ApplicationAdmin(
+    PersonSearch, RecordedByTheProgram, DollarsAdmin, SimpleHistoryAdmin
+):
     # Large table: no COUNT(*) of every row under a filtered list.
     show_full_result_count = False
     list_display = (

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from lssc.audit.admin_history import AuditTrailHistory
 from lssc.core.admin_actions import (
     ReadOnlyInline,
     ReasonForm,
@@ -73,7 +74,7 @@ class GrantForm(forms.Form):
 
 
 @admin.register(ExtensionRequest)
-class ExtensionRequestAdmin(RecordedByTheProgram, admin.ModelAdmin):
+class ExtensionRequestAdmin(RecordedByTheProgram, AuditTrailHistory, admin.ModelAdmin):
     list_display = (
         "candidate", "status", "deadline_then", "asked_until", "granted_until",
         "created_at",

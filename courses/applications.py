@@ -35,15 +35,41 @@ def application_start(*, provider: Provider, by, renewal_of: Course | None = Non
             )
         else:
             application = _renewal_draft(provider, renewal_of, by)
-        audit_log(
-            subject=application,
-            action="course_application.started",
-            summary=f"{application} started",
-            actor=by,
-            owner=by,
-            to_state=application.status,
-        )
+        _audit_started(application, by)
     return application
+
+
+def application_create(*, provider: Provider, by, forms, coverage: dict[int, str]):
+    """A new course's application, saved from its first valid post.
+
+    ``forms`` are the form and formsets of an unsaved application (as
+    ``application_save_draft`` takes them): nothing exists until the provider
+    saves, so opening the blank form and leaving it leaves no empty draft.
+    """
+    form, *formsets = forms
+    with transaction.atomic():
+        application = form.save(commit=False)
+        application.provider = provider
+        application.created_by = by
+        application.save()
+        form.save_m2m()
+        for formset in formsets:
+            formset.instance = application
+            formset.save()
+        _coverage_save(application, coverage)
+        _audit_started(application, by)
+    return application
+
+
+def _audit_started(application, by) -> None:
+    audit_log(
+        subject=application,
+        action="course_application.started",
+        summary=f"{application} started",
+        actor=by,
+        owner=by,
+        to_state=application.status,
+    )
 
 
 def _renewal_draft(provider, course, by) -> CourseApplication:

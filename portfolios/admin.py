@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
+from lssc.audit.admin_history import AuditTrailHistory
 from lssc.competencies.models import MAX_COMPETENCIES_PER_SET
 from lssc.core.admin_actions import (
     BoundedInline,
@@ -106,7 +107,7 @@ class OpenFilter(admin.SimpleListFilter):
 
 
 @admin.register(PreReview)
-class PreReviewAdmin(RecordedByTheProgram, admin.ModelAdmin):
+class PreReviewAdmin(RecordedByTheProgram, AuditTrailHistory, admin.ModelAdmin):
     list_display = ("portfolio", "requested_at", "completed_at")
     list_filter = (OpenFilter,)
     search_fields = (
@@ -118,6 +119,16 @@ class PreReviewAdmin(RecordedByTheProgram, admin.ModelAdmin):
     readonly_fields = ("portfolio", "requested_at", "completed_at")
     inlines = [PreReviewCommentInline]
     actions = ["send_to_candidate"]
+
+    def history_subjects(self, obj):
+        # Asking and answering are recorded on the portfolio.
+        return [
+            (obj, None),
+            (
+                obj.portfolio,
+                ("portfolio.pre_review_requested", "portfolio.pre_review_completed"),
+            ),
+        ]
 
     @admin.action(
         description="Send the comments to the candidate", permissions=["change"]

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 
+from lssc.audit.admin_history import AuditTrailHistory
 from lssc.core.admin_actions import (
     ReadOnlyInline,
     ReadOnlyRecord,
@@ -124,8 +125,12 @@ class CompetencyRatingInline(ReadOnlyInline):
 
 
 @admin.register(Review)
-class ReviewAdmin(ReadOnlyRecord, admin.ModelAdmin):
+class ReviewAdmin(ReadOnlyRecord, AuditTrailHistory, admin.ModelAdmin):
     """Reviews are the evaluators' own words: staff read them, never edit them."""
+
+    def history_subjects(self, obj):
+        # Submitting a review moves its assignment: the trail is the assignment's.
+        return [(obj, None), (obj.assignment, None)]
 
     list_display = ("assignment", "verdict", "submitted_at")
     list_filter = ("verdict",)
@@ -149,8 +154,12 @@ class AssignmentInline(ReadOnlyInline):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(ReadOnlyRecord, admin.ModelAdmin):
+class SubmissionAdmin(ReadOnlyRecord, AuditTrailHistory, admin.ModelAdmin):
     """Submissions as frozen when paid; where each one stands in review."""
+
+    def history_subjects(self, obj):
+        # Assignments and outcomes are recorded on the portfolio submitted.
+        return [(obj, None), (obj.portfolio, None)]
 
     # Large table: no COUNT(*) of every row under a filtered list.
     show_full_result_count = False

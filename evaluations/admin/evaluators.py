@@ -40,7 +40,17 @@ class TrainingForm(forms.Form):
 @admin.register(Evaluator)
 class EvaluatorAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     form = EvaluatorForm
-    list_display = ("__str__", "institution", "trained_on", "active", "max_assignments")
+    list_display = (
+        "name",
+        "email",
+        "institution",
+        "trained_on",
+        "active",
+        "max_assignments",
+    )
+    # By name, then by id: a stable order across pages for people of one name.
+    ordering = ("user__full_name", "pk")
+    list_per_page = 50
     list_filter = (
         QueueFilter,
         "active",
@@ -64,6 +74,14 @@ class EvaluatorAdmin(SafeAutocomplete, SimpleHistoryAdmin):
         ],
         prepare=lambda rows: rows.select_related("user").prefetch_related("sets"),
     )
+
+    @admin.display(description="name", ordering="user__full_name")
+    def name(self, obj):
+        return obj.user.full_name or obj.user.email
+
+    @admin.display(description="email", ordering="user__email")
+    def email(self, obj):
+        return obj.user.email
 
     def get_urls(self):
         return [

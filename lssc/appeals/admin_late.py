@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from lssc.audit.admin_history import AuditTrailHistory
 from lssc.core.admin_search import people_matching
 from lssc.core.program import rules
 
@@ -91,7 +92,7 @@ def closed_decisions(user) -> list:
 
 
 @admin.register(LateAppeal)
-class LateAppealAdmin(admin.ModelAdmin):
+class LateAppealAdmin(AuditTrailHistory, admin.ModelAdmin):
     list_display = (
         "appellant",
         "subject_type",
@@ -112,6 +113,10 @@ class LateAppealAdmin(admin.ModelAdmin):
         "accepted_at",
     )
     exclude = ("subject_type", "subject_id")
+
+    def history_subjects(self, obj):
+        # Accepting it is recorded on the decision appealed.
+        return [(obj, None), (obj.subject, ("appeal.late_accepted",))]
 
     def has_change_permission(self, request, obj=None):
         return False

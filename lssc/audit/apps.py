@@ -7,7 +7,12 @@ class AuditConfig(AppConfig):
     verbose_name = "Audit trail"
 
     def ready(self):
+        from lssc.core.admin_history import register_trail
         from lssc.core.admin_links import person_list, register_person_links
+
+        from .admin_history import trail_of_record
+
+        register_trail(trail_of_record)
 
         register_person_links(
             "audit",

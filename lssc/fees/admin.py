@@ -2,18 +2,19 @@ from django.contrib import admin
 from django.utils import timezone
 
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.admin_money import DollarsAdmin, money_column
 
 from .models import Fee
 
 
 @admin.register(Fee)
-class FeeAdmin(SimpleHistoryAdmin):
+class FeeAdmin(DollarsAdmin, SimpleHistoryAdmin):
     list_display = (
         "kind",
         "audience",
         "from_item",
         "to_item",
-        "amount",
+        money_column("amount_cents", "amount"),
         "effective_from",
         "note",
     )
@@ -22,10 +23,6 @@ class FeeAdmin(SimpleHistoryAdmin):
     date_hierarchy = "effective_from"
     ordering = ("kind", "audience", "from_item", "-effective_from")
 
-    @admin.display(description="amount", ordering="amount_cents")
-    def amount(self, obj):
-        return f"${obj.amount_cents / 100:,.2f}"
-
     def _in_effect(self, obj):
         return obj is not None and obj.effective_from <= timezone.localdate()
 
@@ -33,7 +30,7 @@ class FeeAdmin(SimpleHistoryAdmin):
         if self._in_effect(obj):
             # What people were charged must stay explainable: change fees by adding a
             # new row with a later date.
-            return [f.name for f in Fee._meta.fields if f.name != "note"]
+            return self.in_dollars(f.name for f in Fee._meta.fields if f.name != "note")
         return super().get_readonly_fields(request, obj)
 
     def has_delete_permission(self, request, obj=None):

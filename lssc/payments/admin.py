@@ -3,19 +3,25 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
+from lssc.audit.admin_history import AuditTrailHistory
 from lssc.core.admin_actions import (
     ReadOnlyRecord,
     ReasonForm,
     RecordedByTheProgram,
     action_with_form,
 )
+from lssc.core.admin_columns import shortened
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.admin_money import DollarsAdmin, money_column
 from lssc.core.admin_search import PersonSearch
+from lssc.core.money import dollars
 from lssc.core.worklist import QueueFilter
 
-from .enums import OFFLINE_METHODS, PaymentStatus
+from .enums import OFFLINE_METHODS, PaymentMethod, PaymentStatus
 from .models import Invoice, Payment, PurchaseOrder, StripeEvent
 from .services import (
     payment_cancel,
@@ -52,6 +58,14 @@ def payment_documents(payment):
     return format_html_join(" · ", '<a href="{}">{} (PDF)</a>', links)
 
 
+def _day(moment) -> str:
+    return date_format(timezone.localtime(moment), "M j, Y")
+
+
+# The methods' names as a narrow column shows them.
+METHOD_SHORT = {PaymentMethod.PURCHASE_ORDER: "Purchase order"}
+
+
 class FlaggedFilter(admin.SimpleListFilter):
     title = "flagged for a check"
     parameter_name = "flagged"
@@ -68,27 +82,30 @@ class FlaggedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Payment)
-class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
+class PaymentAdmin(
+    PersonSearch, RecordedByTheProgram, DollarsAdmin, SimpleHistoryAdmin
+):
     # Large table: no COUNT(*) of every row under a filtered list.
     show_full_result_count = False
-    # No date_hierarchy: its year list scans every payment (110 ms at 100,000).
+    # No date_hierarchy: its year list scans every payment (110 ms at 100,000); the
+    # "created" filter narrows by date without it.
+    # Columns fit a 1280-pixel screen beside the admin's menu: long names and
+    # descriptions are cut, whole on hover and on the payment's page.
     list_display = (
         "reference",
-        "payer",
-        "description",
-        "amount_display",
-        "method",
-        "status",
-        "created_at",
-        "paid_at",
-        "flagged",
+        "payer_name",
+        "paid_for",
+        money_column("amount_cents", "amount"),
+        "method_short",
+        "status_and_flag",
+        "created_on",
     )
     list_filter = (
         QueueFilter,
-        FlaggedFilter,
         "status",
         "method",
         "kind",
+        FlaggedFilter,
         "created_at",
     )
     list_select_related = ("payer",)
@@ -103,13 +120,37 @@ class PaymentAdmin(PersonSearch, RecordedByTheProgram, SimpleHistoryAdmin):
     exclude = ("purpose_type", "purpose_id")
     list_per_page = 100
 
-    @admin.display(description="amount", ordering="amount_cents")
-    def amount_display(self, obj):
-        return f"${obj.amount_cents / 100:,.2f}"
+    class Media:
+        css = {"all": ["css/admin_lists.css"]}
 
-    @admin.display(description="flagged", boolean=True)
-    def flagged(self, obj):
-        return obj.is_flagged
+    @admin.display(description="payer", ordering="payer__full_name")
+    def payer_name(self, obj):
+        payer = obj.payer
+        return shortened(
+            payer.full_name or payer.email, 28, title=f"{payer} <{payer.email}>"
+        )
+
+    @admin.display(description="description", ordering="description")
+    def paid_for(self, obj):
+        whole = obj.description
+        if obj.institution:
+            whole = f"{whole} (paid by {obj.institution})"
+        return shortened(obj.description, 40, title=whole)
+
+    @admin.display(description="method", ordering="method")
+    def method_short(self, obj):
+        return METHOD_SHORT.get(obj.method) or obj.get_method_display()
+
+    @admin.display(description="status", ordering="status")
+    def status_and_flag(self, obj):
+        status = obj.get_status_display()
+        if obj.paid_at is not None and obj.status == PaymentStatus.PAID:
+            status = f"{status} {_day(obj.paid_at)}"
+        return f"{status}, flagged" if obj.is_flagged else status
+
+    @admin.display(description="created", ordering="created_at")
+    def created_on(self, obj):
+        return _day(obj.created_at)
 
     @admin.display(description="paid for")
     def purpose_link(self, obj):
@@ -235,7 +276,7 @@ class PurchaseOrderForm(forms.ModelForm):
         self.fields["covered"].queryset = pending
         self.fields["covered"].label_from_instance = lambda p: (
             f"{p.reference} · {p.payer.full_name} <{p.payer.email}> · "
-            f"${p.amount_cents / 100:,.2f}"
+            f"{dollars(p.amount_cents)}"
         )
 
     def clean(self):
@@ -245,20 +286,20 @@ class PurchaseOrderForm(forms.ModelForm):
             total = sum(p.amount_cents for p in covered)
             if total != data["amount_cents"]:
                 raise ValidationError(
-                    f"The applicants selected owe ${total / 100:,.2f} in all; the "
-                    f"order's total is ${data['amount_cents'] / 100:,.2f}."
+                    f"The applicants selected owe {dollars(total)} in all; the "
+                    f"order's total is {dollars(data['amount_cents'])}."
                 )
         return data
 
 
 @admin.register(PurchaseOrder)
-class PurchaseOrderAdmin(SimpleHistoryAdmin):
+class PurchaseOrderAdmin(DollarsAdmin, SimpleHistoryAdmin):
     form = PurchaseOrderForm
     list_display = (
         "number",
         "institution",
         "contact_name",
-        "total",
+        money_column("amount_cents", "total"),
         "status",
         "created_at",
     )
@@ -267,17 +308,13 @@ class PurchaseOrderAdmin(SimpleHistoryAdmin):
     readonly_fields = ("status", "received_at", "received_by")
     actions = ["record_receipt"]
 
-    @admin.display(description="total", ordering="amount_cents")
-    def total(self, obj):
-        return f"${obj.amount_cents / 100:,.2f}"
-
     def has_delete_permission(self, request, obj=None):
         return False
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status != "open":
-            return [f.name for f in PurchaseOrder._meta.fields]
-        return self.readonly_fields
+            return self.in_dollars(f.name for f in PurchaseOrder._meta.fields)
+        return super().get_readonly_fields(request, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -304,11 +341,15 @@ class PurchaseOrderAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StripeEvent)
-class StripeEventAdmin(RecordedByTheProgram, admin.ModelAdmin):
+class StripeEventAdmin(RecordedByTheProgram, AuditTrailHistory, admin.ModelAdmin):
     list_display = ("received_at", "type", "event_id", "payment", "outcome")
     list_select_related = ("payment",)
     search_fields = ("event_id", "payment__reference")
     readonly_fields = [f.name for f in StripeEvent._meta.fields]
+
+    def history_subjects(self, obj):
+        # What an event did is recorded on its payment.
+        return [(obj, None), (obj.payment, None)]
 
 
 @admin.register(Invoice)

@@ -65,7 +65,7 @@ def test_provider_course_approved_then_a_candidate_achieves_its_set(
     shoot(provider, "provider-dashboard")
 
     # The standard form: the set first, then where each competency is taught.
-    provider.get_by_role("button", name="Apply for a new course").click()
+    provider.get_by_role("link", name="Apply for a new course").click()
     expect(provider.get_by_role("heading", level=1)).to_have_text(
         "Course approval application"
     )
@@ -183,6 +183,7 @@ def test_provider_course_approved_then_a_candidate_achieves_its_set(
 
     # The CAR shows the set achieved by course.
     learner.get_by_role("link", name="My certification").click()
+    learner.get_by_role("link", name="Your full record").click()
     expect(learner.get_by_role("heading", level=1)).to_have_text(
         "Candidate Achievement Record"
     )

@@ -10,6 +10,7 @@ from courses.models import (
     CourseApplication,
 )
 from lssc.appeals.models import Appeal, AppealStatus
+from lssc.audit.models import AuditEntry
 from lssc.payments.enums import PaymentMethod, PaymentStatus
 from lssc.payments.services import payments_for
 from tests.courses.conftest import (
@@ -23,6 +24,7 @@ from tests.courses.view_helpers import (
     application_data,
     full_coverage,
     messages_of,
+    new_application_data,
     next_offering,
     rejected,
 )
@@ -39,21 +41,72 @@ def signed_in(client, provider):
 # --- The application form -------------------------------------------------------------
 
 
-def test_a_new_application_opens_the_form(signed_in, provider):
-    response = signed_in.post(reverse("courses:application_new"))
+def test_apply_for_a_new_course_opens_a_blank_form_that_saves_nothing_until_saved(
+    signed_in, provider, technology, cataloging
+):
+    new = reverse("courses:application_new")
+    dashboard = signed_in.get(reverse("courses:provider_dashboard"))
+    assert f'href="{new}"' in dashboard.content.decode()
+
+    page = signed_in.get(new)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Course approval application" in html
+    assert "Nothing is kept until you save." in html
+    assert "Choose the competency set above and save" in html
+    assert "Withdraw this application" not in html  # there is nothing to withdraw
+    signed_in.get(new)
+    assert CourseApplication.objects.count() == 0
+    assert not AuditEntry.objects.filter(action="course_application.started")
+
+    # A post the form refuses keeps nothing either.
+    refused = new_application_data(title="Two sets")
+    refused["competency_set"] = [str(technology.pk), str(cataloging.pk)]
+    response = signed_in.post(new, refused)
+    assert response.status_code == 200
+    assert "choose only one" in response.content.decode()
+    assert CourseApplication.objects.count() == 0
+
+    response = signed_in.post(
+        new,
+        new_application_data(
+            title="Tech basics",
+            competency_set=technology.pk,
+            **{
+                "instructors-0-name": "Ada Lovelace",
+                "instructors-0-qualifications": "MLIS",
+            },
+        ),
+    )
     application = CourseApplication.objects.get()
     assert response["Location"] == reverse("courses:application", args=[application.pk])
     assert application.provider == provider
     assert application.status == ApplicationStatus.DRAFT
     assert application.created_by == contact_of(provider)
-    page = signed_in.get(response["Location"])
-    assert page.status_code == 200
-    html = page.content.decode()
-    assert "Course approval application" in html
-    assert "Choose the competency set above and save" in html
-    # A GET starts nothing.
-    assert signed_in.get(reverse("courses:application_new")).status_code == 405
-    assert CourseApplication.objects.count() == 1
+    assert application.title == "Tech basics"
+    assert application.competency_set == technology
+    assert application.instructors.get().name == "Ada Lovelace"
+    started = AuditEntry.objects.filter(action="course_application.started")
+    assert [e.subject_id for e in started] == [application.pk]
+    page = signed_in.get(response["Location"]).content.decode()
+    assert f'name="coverage-c{technology.competencies.first().pk}"' in page
+    assert "Withdraw this application" in page
+
+
+def test_a_new_course_saved_and_submitted_at_once_is_kept_with_what_is_missing(
+    signed_in, provider
+):
+    response = signed_in.post(
+        reverse("courses:application_new"),
+        new_application_data(submit=True, title="Quick start"),
+        follow=True,
+    )
+    application = CourseApplication.objects.get()
+    url = reverse("courses:application", args=[application.pk])
+    assert response.redirect_chain == [(url, 302)]
+    assert application.status == ApplicationStatus.DRAFT
+    assert application.title == "Quick start"
+    assert messages_of(response)[0].startswith("The application is not complete yet")
 
 
 def test_saving_a_set_puts_a_box_for_each_of_its_competencies_on_the_form(
@@ -162,11 +215,12 @@ def test_a_chosen_set_is_not_emptied_by_a_post_without_one(
 def test_a_complete_form_is_submitted_paid_by_check_and_goes_to_its_instructions(
     signed_in, provider, technology
 ):
-    signed_in.post(reverse("courses:application_new"))
+    signed_in.post(
+        reverse("courses:application_new"),
+        new_application_data(competency_set=technology.pk),
+    )
     draft = CourseApplication.objects.get()
     url = reverse("courses:application", args=[draft.pk])
-    signed_in.post(url, application_data(draft, competency_set=technology.pk))
-    draft.refresh_from_db()
 
     response = signed_in.post(
         url,

@@ -86,6 +86,19 @@ def application_data(
     return data
 
 
+def new_application_data(*, submit=False, **fields) -> dict:
+    """The blank form of a new course (no application saved yet), with ``fields``."""
+    data = dict.fromkeys(FORM_FIELDS, "")
+    # One blank row of each, as the page shows them (a place defaults to Online).
+    _management(data, "instructors", 1, 0)
+    _management(data, "offerings", 1, 0)
+    data.update({"instructors-0-id": "", "offerings-0-id": ""})
+    data["offerings-0-location"] = "Online"
+    data.update({name: str(value) for name, value in fields.items()})
+    data["submit" if submit else "save"] = "1"
+    return data
+
+
 COMPLETE_FIELDS = {
     "title": "Library Technology Essentials",
     "description": "Eight weeks on the computers, networks and software of a library.",

@@ -24,7 +24,7 @@ def test_program_officer_adds_a_future_fee_row_in_admin(officer_client):
             "audience": Audience.EVERYONE,
             "from_item": 1,
             "to_item": "",
-            "amount_cents": 7500,
+            "amount_cents": "75.00",
             "effective_from": "2031-01-01",
             "note": "Renewal fee set by the program",
         },

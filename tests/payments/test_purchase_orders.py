@@ -22,7 +22,11 @@ def three_applicants_choose_a_purchase_order(client):
         client.force_login(user)
         client.post(
             reverse("candidates:application_status"),
-            {"method": "purchase_order", "institution": "Springfield Library System"},
+            {
+                "method": "purchase_order",
+                "institution": "Springfield Library System",
+                "confirm": "yes",
+            },
         )
         payments.append(Payment.objects.get(payer=user))
     return payments
@@ -40,7 +44,7 @@ def test_a_purchase_order_for_three_applicants_admits_all_three(client):
             "institution": "Springfield Library System",
             "contact_name": "Pat Buyer",
             "contact_email": "buyer@sls.example.org",
-            "amount_cents": "105000",
+            "amount_cents": "$1,050.00",
             "covered": [p.pk for p in payments],
         },
     )
@@ -68,7 +72,7 @@ def test_a_purchase_order_whose_total_does_not_match_is_refused(client):
             "institution": "Springfield Library System",
             "contact_name": "Pat Buyer",
             "contact_email": "buyer@sls.example.org",
-            "amount_cents": "70000",
+            "amount_cents": "700.00",
             "covered": [p.pk for p in payments],
         },
     )
@@ -89,12 +93,12 @@ def test_changing_whom_an_order_covers_is_audited_for_each_payment(client):
     }
     client.post(
         reverse("admin:payments_purchaseorder_add"),
-        {**fields, "amount_cents": "70000", "covered": [p.pk for p in payments[:2]]},
+        {**fields, "amount_cents": "700.00", "covered": [p.pk for p in payments[:2]]},
     )
     order = PurchaseOrder.objects.get()
     client.post(
         reverse("admin:payments_purchaseorder_change", args=[order.pk]),
-        {**fields, "amount_cents": "70000", "covered": [p.pk for p in payments[1:]]},
+        {**fields, "amount_cents": "700.00", "covered": [p.pk for p in payments[1:]]},
     )
 
     assert set(order.payments.all()) == set(payments[1:])
