@@ -73,13 +73,8 @@ def review_submit(*, evaluator, assignment_id, assessment: Assessment) -> Review
             assignment.submission.portfolio.competency_set.competencies.all()
         )
         given = {r.competency_id: r.rating for r in review.ratings.all()}
-        unmarked = [c.number for c in competencies if c.pk not in given]
-        if unmarked:
-            raise EvaluationError(
-                "Rate every competency before submitting; not yet rated: "
-                + ", ".join(str(n) for n in unmarked)
-                + "."
-            )
+        if problem := unrated_refusal(competencies, given):
+            raise EvaluationError(problem)
         review.verdict = verdict(
             given.values(), pass_percent=rules().PORTFOLIO_PASS_MET_PERCENT
         )
@@ -88,6 +83,28 @@ def review_submit(*, evaluator, assignment_id, assessment: Assessment) -> Review
         transitions.submit_review(assignment, by=evaluator.user, at=review.submitted_at)
         _decide(assignment.submission)
     return review
+
+
+def unrated_refusal(competencies, given: dict) -> str:
+    """Why a review rating ``given`` (competency id -> rating) cannot be submitted
+    yet, ``""`` if every one of ``competencies`` is rated."""
+    unmarked = [c.number for c in competencies if c.pk not in given]
+    if not unmarked:
+        return ""
+    return (
+        "Rate every competency before submitting; not yet rated: "
+        + ", ".join(str(n) for n in unmarked)
+        + "."
+    )
+
+
+def saved_assessment(review: Review) -> Assessment:
+    """The draft ``review`` as saved, to submit exactly what the evaluator saw."""
+    return Assessment(
+        ratings={r.competency_id: (r.rating, r.comment) for r in review.ratings.all()},
+        comments_for_candidate=review.comments_for_candidate,
+        comments_for_committee=review.comments_for_committee,
+    )
 
 
 def _store(assignment: Assignment, assessment: Assessment) -> Review:

@@ -8,6 +8,7 @@ evidence is in ``content.py``; staff pre-reviews in ``prereview.py``.
 """
 
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 
 from candidates.candidacy import past_deadline_refusal
 from lssc.audit.services import audit_log
@@ -134,20 +135,30 @@ def submission_fee_cents(portfolio: Portfolio) -> int:
     return fee.amount_cents
 
 
+def submission_refusal(portfolio: Portfolio) -> str:
+    """Why ``portfolio`` cannot be submitted now, ``""`` if it can: the one rule
+    for the summary page before submitting and for the submission itself."""
+    if not portfolio.is_editable:
+        return "This portfolio has been submitted and can no longer be changed."
+    if problem := past_deadline_refusal(
+        portfolio.candidate, "no portfolio can be submitted"
+    ):
+        return problem
+    if gaps := submission_gaps(portfolio):
+        return (
+            f"The portfolio is not ready to submit: {len(gaps)} "
+            f"thing{pluralize(len(gaps))} missing."
+        )
+    return ""
+
+
 def portfolio_submit(*, portfolio_id, by) -> Portfolio:
     """Ask to submit: content is locked until paid (or the request withdrawn); a
     submission that costs nothing goes for review at once."""
     with transaction.atomic():
         portfolio = editable_portfolio(portfolio_id)
-        if problem := past_deadline_refusal(
-            portfolio.candidate, "no portfolio can be submitted"
-        ):
+        if problem := submission_refusal(portfolio):
             raise PortfolioError(problem)
-        gaps = submission_gaps(portfolio)
-        if gaps:
-            raise PortfolioError(
-                f"The portfolio is not ready to submit: {len(gaps)} thing(s) missing."
-            )
         transitions.submit(portfolio, by=by)
         if submission_fee_cents(portfolio) == 0:
             transitions.mark_paid(portfolio, by=by)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import link_views, views
+from . import link_views, submission_views, views
 
 app_name = "portfolios"
 urlpatterns = [
@@ -11,9 +11,9 @@ urlpatterns = [
     path("<int:pk>/evidence/", views.evidence_upload, name="upload"),
     path("<int:pk>/web-links/", link_views.link_add, name="web_link_add"),
     path("<int:pk>/pre-review/", views.pre_review, name="pre_review"),
-    path("<int:pk>/submit/", views.submit, name="submit"),
-    path("<int:pk>/pay/", views.pay, name="pay"),
-    path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("<int:pk>/submit/", submission_views.submit, name="submit"),
+    path("<int:pk>/pay/", submission_views.pay, name="pay"),
+    path("<int:pk>/withdraw/", submission_views.withdraw, name="withdraw"),
     path("evidence/<int:pk>/link/", views.evidence_link_view, name="link"),
     path(
         "evidence/<int:pk>/unlink/<int:competency_id>/",

@@ -1,7 +1,5 @@
 """The candidate's pages: their portfolios, the builder, evidence files."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -18,8 +16,6 @@ from lssc.competencies.models import CompetencySet
 from lssc.competencies.selectors import grouped_competencies
 from lssc.core.downloads import attachment
 from lssc.core.program import rules
-from lssc.payments.forms import PaymentChoiceForm, start_payment
-from lssc.payments.services import payments_for
 
 from .content import (
     evidence_add,
@@ -32,14 +28,11 @@ from .content import (
 from .errors import NarrativesTooLong, PortfolioError
 from .filetypes import BY_NAME
 from .forms import EvidenceLinkForm, EvidenceUploadForm, WebLinkForm
-from .models import Evidence, EvidenceLink, Portfolio, PortfolioStatus
+from .models import Evidence, EvidenceLink, Portfolio
 from .prereview import prereview_request
 from .services import (
     narrative_length,
     portfolio_open,
-    portfolio_pay,
-    portfolio_submit,
-    portfolio_withdraw,
     submission_fee_cents,
     submission_gaps,
     word_count,
@@ -333,57 +326,6 @@ def evidence_download(request, pk):
         filename=evidence.name,
         content_type=BY_NAME[evidence.kind].mime,
     )
-
-
-@login_required
-@require_POST
-def submit(request, pk):
-    portfolio = _own_portfolio(request, pk)
-    try:
-        portfolio = portfolio_submit(portfolio_id=portfolio.pk, by=request.user)
-    except PortfolioError as error:
-        messages.error(request, str(error))
-        return redirect("portfolios:builder", pk=portfolio.pk)
-    if portfolio.status == PortfolioStatus.UNDER_REVIEW:  # no fee to pay
-        messages.success(request, "Submitted: the evaluators will now review it.")
-        return redirect("portfolios:builder", pk=portfolio.pk)
-    return redirect("portfolios:pay", pk=portfolio.pk)
-
-
-@login_required
-def pay(request, pk):
-    portfolio = _own_portfolio(request, pk)
-    if portfolio.status != PortfolioStatus.AWAITING_PAYMENT:
-        return redirect("portfolios:builder", pk=portfolio.pk)
-    form = PaymentChoiceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        url = start_payment(
-            request, form, partial(portfolio_pay, portfolio=portfolio), PortfolioError
-        )
-        if url:
-            return redirect(url)
-    return render(
-        request,
-        "portfolios/pay.html",
-        {
-            "portfolio": portfolio,
-            "form": form,
-            "fee_cents": submission_fee_cents(portfolio),
-            "payments": payments_for(portfolio).order_by("-created_at"),
-        },
-    )
-
-
-@login_required
-@require_POST
-def withdraw(request, pk):
-    portfolio = _own_portfolio(request, pk)
-    _attempt(
-        request,
-        lambda: portfolio_withdraw(portfolio_id=portfolio.pk, by=request.user),
-        "Taken back: you can edit the portfolio again.",
-    )
-    return redirect("portfolios:builder", pk=portfolio.pk)
 
 
 @login_required

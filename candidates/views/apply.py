@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from lssc.payments.forms import PaymentChoiceForm, start_payment
+from lssc.payments.confirm import payment_confirmed
+from lssc.payments.forms import PaymentChoiceForm
 from lssc.payments.services import payments_for
 
 from ..applications import (
@@ -195,11 +197,27 @@ def application_status(request):
     balance = application_balance_cents(application, payments)
     can_pay = balance > 0 and application.status != ApplicationStatus.REJECTED
     form = PaymentChoiceForm(request.POST or None)
-    if request.method == "POST" and can_pay and form.is_valid():
-        pay = partial(application_pay, application=application)
-        url = start_payment(request, form, pay, ApplicationError)
-        if url:
-            return redirect(url)
+    if can_pay:
+        response = payment_confirmed(
+            request,
+            form,
+            partial(application_pay, application=application),
+            ApplicationError,
+            summary={
+                "title": "Confirm your payment",
+                "what": "The application fee for Library Support Staff Certification",
+                "amount_cents": balance,
+                "after": "You are admitted as a candidate, unless program staff "
+                "still have your education to review.",
+                "back_url": reverse("candidates:application_status"),
+            },
+        )
+        if response is not None:
+            return response
+    elif request.method == "POST":
+        # A confirmation posted again after the fee was paid: nothing to do.
+        messages.info(request, "Nothing is due on your application now.")
+        return redirect("candidates:application_status")
     return render(
         request,
         "candidates/application_status.html",

@@ -94,6 +94,20 @@ def appeal_add_grounds(*, appeal: Appeal, by, grounds: str, documents=()) -> App
         ) from None
 
 
+def appeal_add_documents(*, appeal: Appeal, by, documents) -> Appeal:
+    """Supporting documents added before the grounds are filed: checked and kept
+    while the appellant reviews the appeal, they go to the committee with the
+    grounds when the appeal is filed."""
+    if appeal.appellant_id != by.pk:
+        raise AppealError("Only the appellant adds documents.")
+    with transaction.atomic():
+        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+        if appeal.status != AppealStatus.NOTICE:
+            raise AppealError("The grounds of this appeal have been filed already.")
+        transitions.attach_documents(appeal, documents)
+    return appeal
+
+
 def appeal_review_start(*, appeal: Appeal, by) -> bool:
     return transitions.start_review.if_allowed(appeal.pk, by=by) is not None
 

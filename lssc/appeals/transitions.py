@@ -53,6 +53,14 @@ def open_appeal(
     return appeal
 
 
+def attach_documents(appeal: Appeal, documents=()) -> None:
+    """Store ``documents`` (upload, name) pairs as the appeal's."""
+    for upload, name in documents:
+        document = AppealDocument(appeal=appeal, name=name)
+        document.file.save(name, upload, save=False)
+        document.save()
+
+
 @machine.transition(
     source=NOTICE,
     target=FILED,
@@ -62,10 +70,7 @@ def open_appeal(
 )
 def file_grounds(change, *, grounds: str, documents=()):
     appeal = change.obj
-    for upload, name in documents:
-        document = AppealDocument(appeal=appeal, name=name)
-        document.file.save(name, upload, save=False)
-        document.save()
+    attach_documents(appeal, documents)
     appeal.grounds = grounds.strip()
     appeal.grounds_at = timezone.now()
     _tell(appeal, "appeal_filed", staff=True)

@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from candidates.models import Certification
 from lssc.core.downloads import attachment
-from lssc.payments.forms import PaymentChoiceForm, start_payment
+from lssc.payments.confirm import payment_confirmed
+from lssc.payments.forms import PaymentChoiceForm
 from lssc.payments.services import payments_for
 
 from ..forms import ActivityForm
@@ -138,17 +140,25 @@ def pay(request):
         status=RenewalStatus.AWAITING_PAYMENT,
     ).first()
     if renewal is None:
+        if request.method == "POST":  # a confirmation posted again once paid
+            messages.info(request, "Nothing is due on your renewal now.")
         return redirect("renewals:home")
     form = PaymentChoiceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        url = start_payment(
-            request,
-            form,
-            lambda **kwargs: renewal_pay(renewal=renewal, payer=request.user, **kwargs),
-            RenewalError,
-        )
-        if url:
-            return redirect(url)
+    response = payment_confirmed(
+        request,
+        form,
+        lambda **kwargs: renewal_pay(renewal=renewal, payer=request.user, **kwargs),
+        RenewalError,
+        summary={
+            "title": "Confirm your payment",
+            "what": "The renewal fee for your certification",
+            "amount_cents": renewal_fee_cents(),
+            "after": "Program staff review your renewal.",
+            "back_url": reverse("renewals:pay"),
+        },
+    )
+    if response is not None:
+        return response
     return render(
         request,
         "renewals/pay.html",

@@ -57,7 +57,9 @@ def new_url(application):
 
 def give_notice(client, application):
     client.force_login(application.user)
-    return client.post(new_url(application), {"intent": "on"})
+    return client.post(
+        new_url(application), {"intent": "on", "confirm": "yes"}, follow=True
+    )
 
 
 def test_the_last_day_is_thirty_days_after_the_day_of_the_decision():
@@ -80,7 +82,7 @@ def test_notice_within_the_time_is_received(client, rejected, day, hour, minute)
         assert "Give notice by March 31, 2027" in page
         response = give_notice(client, rejected)
     appeal = Appeal.objects.get()
-    assert response["Location"] == reverse("appeals:detail", args=[appeal.pk])
+    assert response.redirect_chain[-1][0] == reverse("appeals:detail", args=[appeal.pk])
 
 
 @pytest.mark.parametrize(

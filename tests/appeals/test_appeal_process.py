@@ -48,7 +48,7 @@ def test_notice_then_grounds_then_review_then_decision(client, rejected):
 
     page = client.get(new_url(rejected)).content.decode()
     assert "Fewer than 1,820 hours" in page
-    response = client.post(new_url(rejected), {"intent": "on"})
+    response = client.post(new_url(rejected), {"intent": "on", "confirm": "yes"})
     appeal = Appeal.objects.get()
     assert response["Location"] == reverse("appeals:detail", args=[appeal.pk])
     assert appeal.status == AppealStatus.NOTICE
@@ -64,12 +64,18 @@ def test_notice_then_grounds_then_review_then_decision(client, rejected):
     assert bad.status_code == 200 and "letter.pdf" in bad.content.decode()
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.NOTICE and not AppealDocument.objects.exists()
-    client.post(
+    summary = client.post(
         detail,
         {"grounds": "My volunteer hours were left out.",
          "documents": [SimpleUploadedFile("letter.pdf", files.PDF),
                        SimpleUploadedFile("log.png", files.PNG)]},
     )  # fmt: skip
+    assert "log.png" in summary.content.decode()
+    appeal.refresh_from_db()
+    assert appeal.status == AppealStatus.NOTICE  # filed only on Confirm
+    client.post(
+        detail, {"grounds": "My volunteer hours were left out.", "confirm": "yes"}
+    )
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.FILED
     assert sorted(appeal.documents.values_list("name", flat=True)) == [
@@ -104,7 +110,7 @@ def test_notice_then_grounds_then_review_then_decision(client, rejected):
 
 def test_no_decision_on_a_notice_without_grounds(client, rejected):
     client.force_login(rejected.user)
-    client.post(new_url(rejected), {"intent": "on"})
+    client.post(new_url(rejected), {"intent": "on", "confirm": "yes"})
     with pytest.raises(AppealError, match="no grounds yet"):
         appeal_decide(
             appeal=Appeal.objects.get(),
@@ -116,7 +122,10 @@ def test_no_decision_on_a_notice_without_grounds(client, rejected):
 
 def test_grounds_may_come_with_the_notice(client, rejected):
     client.force_login(rejected.user)
-    client.post(new_url(rejected), {"intent": "on", "grounds": "Hours left out."})
+    client.post(
+        new_url(rejected),
+        {"intent": "on", "grounds": "Hours left out.", "confirm": "yes"},
+    )
     assert Appeal.objects.get().status == AppealStatus.FILED
 
 
@@ -140,7 +149,7 @@ def test_another_persons_appeal_and_documents_answer_404(client, rejected):
     client.force_login(rejected.user)
     client.post(
         new_url(rejected),
-        {"intent": "on", "grounds": "Hours left out."},
+        {"intent": "on", "grounds": "Hours left out.", "confirm": "yes"},
     )
     appeal = Appeal.objects.get()
     client.force_login(UserFactory())

@@ -28,7 +28,7 @@ def appeal(client):
     client.force_login(application.user)
     client.post(
         reverse("appeals:new", args=["candidates.application", application.pk]),
-        {"intent": "on"},
+        {"intent": "on", "confirm": "yes"},
     )
     return Appeal.objects.get()
 

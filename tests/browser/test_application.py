@@ -37,6 +37,8 @@ def test_apply_pay_by_check_and_be_admitted(open_page, shoot):
     expect(page.get_by_role("heading", level=1)).to_have_text("Your application")
     page.get_by_role("radio", name="Check").check()
     page.get_by_role("button", name="Continue to payment").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your payment")
+    page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How to pay by check")
     shoot(page, "pay-by-check")
 
@@ -59,6 +61,7 @@ def test_apply_pay_by_check_and_be_admitted(open_page, shoot):
 
     # The candidate now has a record, with four years to finish.
     page.get_by_role("link", name="My certification").click()
+    page.get_by_role("link", name="Your full record").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Candidate Achievement Record"
     )

@@ -54,5 +54,9 @@ def test_rate_and_submit_a_review(page, shoot):
     )
     shoot(page, "review-draft")
     page.get_by_role("button", name="Submit review").click()
-    expect(page.get_by_text("Review submitted.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Submit your review")
+    expect(page.get_by_text("Thorough and clear.")).to_be_visible()  # the draft
+    shoot(page, "review-confirm")
+    page.get_by_role("button", name="Confirm: submit the review").click()
+    expect(page.get_by_text("Review submitted:")).to_be_visible()
     expect(page.get_by_role("button", name="Submit review")).to_have_count(0)

@@ -76,10 +76,17 @@ def test_submit_a_complete_portfolio_and_pay_by_check(page, shoot):
     page.goto(f"/portfolios/{portfolio.pk}/")
     expect(page.get_by_text("Submitting costs $60")).to_be_visible()
     page.get_by_role("button", name="Submit for evaluation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Submit your Technology portfolio?"
+    )
+    shoot(page, "portfolio-submit-confirm")
+    page.get_by_role("button", name="Confirm: submit for evaluation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Pay for your portfolio")
     page.get_by_role("radio", name="Check (by mail)").check()
     shoot(page, "portfolio-pay")
     page.get_by_role("button", name="Continue to payment").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your payment")
+    page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How to pay by check")
 
     payment_confirm(payment_id=candidate.user.payments.get(kind="portfolio").pk)

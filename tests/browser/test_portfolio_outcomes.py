@@ -67,7 +67,8 @@ def review(open_page, assignment, rating):
         groups.nth(index).get_by_role("radio", name=rating, exact=True).check()
     page.get_by_label("Comments for the candidate").fill(f"{rating}: see the rubric.")
     page.get_by_role("button", name="Submit review").click()
-    expect(page.get_by_text("Review submitted.")).to_be_visible()
+    page.get_by_role("button", name="Confirm: submit the review").click()
+    expect(page.get_by_text("Review submitted:")).to_be_visible()
 
 
 def test_disagreement_then_a_third_evaluator_achieves_the_set(open_page, shoot):
@@ -84,6 +85,7 @@ def test_disagreement_then_a_third_evaluator_achieves_the_set(open_page, shoot):
     page = open_page()
     sign_in(page, candidate.user.email)
     page.get_by_role("link", name="My certification").click()
+    page.get_by_role("link", name="Your full record").click()
     technology = page.get_by_role("row", name=re.compile("^Required Technology"))
     expect(technology).to_contain_text("Achieved")
     shoot(page, "car-portfolio-achieved")
@@ -133,6 +135,7 @@ def test_two_not_met_then_a_revision_request_and_a_resubmission(open_page, shoot
     shoot(page, "portfolio-feedback")
     page.get_by_role("link", name="Back to the portfolio").click()
     page.get_by_role("button", name="Submit for evaluation").click()
+    page.get_by_role("button", name="Confirm: submit for evaluation").click()
     expect(
         page.get_by_text("Submitted: the evaluators will now review it.")
     ).to_be_visible()

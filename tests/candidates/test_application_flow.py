@@ -232,7 +232,7 @@ def test_pay_by_check_then_staff_record_it_and_the_candidate_is_admitted(
     application = submitted(user)
     client.force_login(user)
     response = client.post(
-        reverse("candidates:application_status"), {"method": "check"}
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
     )
     payment = Payment.objects.get(purpose_id=application.pk)
     assert response["Location"] == reverse(
@@ -244,7 +244,9 @@ def test_pay_by_check_then_staff_record_it_and_the_candidate_is_admitted(
     assert payment.reference in page and "$350" in page
 
     # A double click reuses the pending payment.
-    client.post(reverse("candidates:application_status"), {"method": "check"})
+    client.post(
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
+    )
     assert Payment.objects.filter(purpose_id=application.pk).count() == 1
 
     officer = staff_user(StaffGroup.PROGRAM_OFFICER)
@@ -277,7 +279,9 @@ def test_membership_not_verified_raises_the_fee_owed(client):
     user = UserFactory()
     application = submitted(user, ala_member=True)
     client.force_login(user)
-    client.post(reverse("candidates:application_status"), {"method": "check"})
+    client.post(
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
+    )
     pending = Payment.objects.get(purpose_id=application.pk)
     assert pending.amount_cents == 32500
 
@@ -295,7 +299,9 @@ def test_membership_not_verified_raises_the_fee_owed(client):
     pending.refresh_from_db()
     assert pending.status == PaymentStatus.CANCELLED
     client.force_login(user)
-    client.post(reverse("candidates:application_status"), {"method": "check"})
+    client.post(
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
+    )
     new = Payment.objects.filter(purpose_id=application.pk).latest("created_at")
     assert new.amount_cents == 35000
 
@@ -341,7 +347,9 @@ def test_staff_admit_foreign_education_then_payment_admits(client):
     assert application.status == ApplicationStatus.AWAITING_PAYMENT
     assert application.education_approved
     client.force_login(user)
-    client.post(reverse("candidates:application_status"), {"method": "check"})
+    client.post(
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
+    )
     payment = Payment.objects.get(purpose_id=application.pk)
     from lssc.payments.services import payment_confirm
 

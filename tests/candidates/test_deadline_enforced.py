@@ -79,7 +79,9 @@ def test_submitting_a_portfolio(
     complete(portfolio)
     with moment(deadline + offset * DAY, hour, minute, client, candidate.user):
         response = client.post(
-            reverse("portfolios:submit", args=[portfolio.pk]), follow=True
+            reverse("portfolios:submit", args=[portfolio.pk]),
+            {"confirm": "yes"},
+            follow=True,
         )
     portfolio.refresh_from_db()
     expected = PortfolioStatus.AWAITING_PAYMENT if counted else PortfolioStatus.DRAFT
@@ -102,7 +104,8 @@ def test_paying_for_a_portfolio(
     before = Payment.objects.count()
     with moment(deadline + offset * DAY, hour, minute, client, candidate.user):
         response = client.post(
-            reverse("portfolios:pay", args=[portfolio.pk]), {"method": "check"}
+            reverse("portfolios:pay", args=[portfolio.pk]),
+            {"method": "check", "confirm": "yes"},
         )
     assert (Payment.objects.count() == before + 1) == counted
     if not counted:

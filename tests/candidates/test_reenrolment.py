@@ -78,7 +78,10 @@ def reapply(client, user, day):
             steps_done=3, agreed_to_policies_at=timezone.now()
         )
         application_submit(application_id=application.pk, by=user)
-        client.post(reverse("candidates:application_status"), {"method": "check"})
+        client.post(
+            reverse("candidates:application_status"),
+            {"method": "check", "confirm": "yes"},
+        )
         payment = user.payments.filter(purpose_id=application.pk).get()
         payment_confirm(
             payment_id=payment.pk, actor=staff_user(StaffGroup.PROGRAM_ASSISTANT)

@@ -60,7 +60,9 @@ def test_the_foreign_education_queue_filter(client):
 def test_a_fee_change_applies_to_new_applications_only(client):
     early = submitted(UserFactory())
     client.force_login(early.user)
-    client.post(reverse("candidates:application_status"), {"method": "check"})
+    client.post(
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
+    )
     Fee.objects.create(
         kind=FeeKind.APPLICATION,
         audience=Audience.NON_MEMBER,
@@ -69,7 +71,9 @@ def test_a_fee_change_applies_to_new_applications_only(client):
     )
     late = submitted(UserFactory())
     client.force_login(late.user)
-    client.post(reverse("candidates:application_status"), {"method": "check"})
+    client.post(
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
+    )
     assert Payment.objects.get(payer=early.user).amount_cents == 35000
     assert Payment.objects.get(payer=late.user).amount_cents == 37500
 

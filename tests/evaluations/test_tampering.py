@@ -29,9 +29,15 @@ def ann(client, submission):
 
 
 def post(client, assignment, data):
-    return client.post(
+    """Post the review form; a submission saved as a draft is then confirmed on
+    its summary page, as the evaluator would."""
+    response = client.post(
         reverse("evaluations:review_post", args=[assignment.pk]), data, follow=True
     )
+    confirm = reverse("evaluations:review_confirm", args=[assignment.pk])
+    if response.redirect_chain and response.redirect_chain[-1][0] == confirm:
+        response = client.post(confirm, {"confirm": "yes"}, follow=True)
+    return response
 
 
 def tampered(submission, note):

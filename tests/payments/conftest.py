@@ -19,7 +19,9 @@ def stripe_on(settings, monkeypatch):
 
 def start_card_payment(client, user):
     client.force_login(user)
-    return client.post(reverse("candidates:application_status"), {"method": "card"})
+    return client.post(
+        reverse("candidates:application_status"), {"method": "card", "confirm": "yes"}
+    )
 
 
 def post_webhook(client, payload, signature):

@@ -29,7 +29,9 @@ def test_card_is_not_offered_without_stripe_keys(client):
     client.force_login(user)
     html = client.get(reverse("candidates:application_status")).content.decode()
     assert "Card, online now" not in html
-    response = client.post(reverse("candidates:application_status"), {"method": "card"})
+    response = client.post(
+        reverse("candidates:application_status"), {"method": "card", "confirm": "yes"}
+    )
     assert response.status_code == 200
     assert not Payment.objects.exists()
 
@@ -134,7 +136,7 @@ def test_a_stripe_outage_shows_a_message_and_saves_nothing(
     assert not Payment.objects.exists()
     # The check is still there to choose.
     response = client.post(
-        reverse("candidates:application_status"), {"method": "check"}
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
     )
     assert response.status_code == 302
     assert Payment.objects.get().method == PaymentMethod.CHECK
@@ -144,7 +146,9 @@ def test_switching_from_card_to_check_cancels_the_card_payment(client, stripe_on
     user = UserFactory()
     submitted(user)
     start_card_payment(client, user)
-    client.post(reverse("candidates:application_status"), {"method": "check"})
+    client.post(
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
+    )
     card = Payment.objects.get(method=PaymentMethod.CARD)
     assert card.status == PaymentStatus.CANCELLED
     assert (

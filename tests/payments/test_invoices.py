@@ -39,7 +39,7 @@ SPRINGFIELD = "Springfield Library System"
 def choose(client, user, method, institution=""):
     """The applicant chooses how to pay on their application page."""
     client.force_login(user)
-    data = {"method": method, "institution": institution}
+    data = {"method": method, "institution": institution, "confirm": "yes"}
     response = client.post(reverse("candidates:application_status"), data)
     assert response.status_code == 302, response.content.decode()
     return Payment.objects.get(payer=user, method=method)
@@ -183,7 +183,7 @@ def test_a_purchase_order_bills_its_contact_and_shows_its_number(client, commit)
                 "institution": SPRINGFIELD,
                 "contact_name": "Pat Buyer",
                 "contact_email": "buyer@sls.example.org",
-                "amount_cents": "70000",
+                "amount_cents": "700",
                 "covered": [p.pk for p in payments],
             },
         )
@@ -204,7 +204,7 @@ def test_a_purchase_order_bills_its_contact_and_shows_its_number(client, commit)
             "institution": SPRINGFIELD,
             "contact_name": "Pat Buyer",
             "contact_email": "buyer@sls.example.org",
-            "amount_cents": "35000",
+            "amount_cents": "350.00",
             "covered": [payments[0].pk],
         },
     )

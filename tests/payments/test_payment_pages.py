@@ -20,7 +20,9 @@ def payer_and_payment(client):
     payer = UserFactory()
     submitted(payer)
     client.force_login(payer)
-    client.post(reverse("candidates:application_status"), {"method": "check"})
+    client.post(
+        reverse("candidates:application_status"), {"method": "check", "confirm": "yes"}
+    )
     payment = Payment.objects.get(payer=payer)
     payment_confirm(payment_id=payment.pk, note="Check 1001")
     client.logout()

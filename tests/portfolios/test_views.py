@@ -167,17 +167,22 @@ def test_submit_pay_by_check_and_take_back(signed_in, portfolio):
     complete(portfolio)
     builder = signed_in.get(reverse("portfolios:builder", args=[portfolio.pk]))
     assert "Submitting costs $60;" in builder.content.decode()
-    response = signed_in.post(reverse("portfolios:submit", args=[portfolio.pk]))
+    response = signed_in.post(
+        reverse("portfolios:submit", args=[portfolio.pk]), {"confirm": "yes"}
+    )
     assert response["Location"] == reverse("portfolios:pay", args=[portfolio.pk])
 
     response = signed_in.post(
-        reverse("portfolios:pay", args=[portfolio.pk]), {"method": "check"}
+        reverse("portfolios:pay", args=[portfolio.pk]),
+        {"method": "check", "confirm": "yes"},
     )
     payment = portfolio.candidate.user.payments.get(kind="portfolio")
     assert response["Location"] == payment.get_absolute_url()
     assert payment.amount_cents == 6000
 
-    signed_in.post(reverse("portfolios:withdraw", args=[portfolio.pk]))
+    signed_in.post(
+        reverse("portfolios:withdraw", args=[portfolio.pk]), {"confirm": "yes"}
+    )
     portfolio.refresh_from_db()
     assert portfolio.status == PortfolioStatus.DRAFT
 
@@ -186,9 +191,12 @@ def test_a_bad_payment_choice_is_explained(signed_in, portfolio):
     from .test_submission import complete
 
     complete(portfolio)
-    signed_in.post(reverse("portfolios:submit", args=[portfolio.pk]))
+    signed_in.post(
+        reverse("portfolios:submit", args=[portfolio.pk]), {"confirm": "yes"}
+    )
     response = signed_in.post(
-        reverse("portfolios:pay", args=[portfolio.pk]), {"method": "purchase_order"}
+        reverse("portfolios:pay", args=[portfolio.pk]),
+        {"method": "purchase_order", "confirm": "yes"},
     )
     assert response.status_code == 200
     assert "Name the institution that will pay." in response.content.decode()

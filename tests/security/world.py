@@ -163,6 +163,7 @@ def build_world() -> dict:
         "competency_id": portfolio.competency_set.competencies.first(),
         "evaluations:review.pk": assignment,
         "evaluations:review_post.pk": assignment,
+        "evaluations:review_confirm.pk": assignment,
         "evaluations:decline.pk": assignment,
         "evaluations:evidence.pk": assignment,
         "evidence_id": submitted_evidence,
