@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import apply, car, extensions, publicity, verify
+from .views import apply, car, extensions, home, publicity, verify
 
 app_name = "candidates"
 urlpatterns = [
+    path("my/", home.home, name="home"),
     path("apply/", apply.apply, name="apply"),
     path("apply/begin/", apply.apply_begin, name="apply_begin"),
     path("apply/status/", apply.application_status, name="application_status"),

@@ -6,6 +6,18 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses and recognition agreements"
 
     def ready(self):
+        from django.db.models import OuterRef
+
+        from lssc.accounts.homes import register_home
+
+        from .models import ProviderContact
+
+        register_home(
+            "provider",
+            label="Course provider",
+            url_name="courses:provider_dashboard",
+            held=lambda: ProviderContact.objects.filter(user=OuterRef("pk")),
+        )
         from candidates.admin_people import candidate_list
         from candidates.progress import register_source
         from lssc.core.admin_links import register_person_links

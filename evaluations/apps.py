@@ -6,6 +6,18 @@ class EvaluationsConfig(AppConfig):
     verbose_name = "Portfolio evaluation"
 
     def ready(self):
+        from django.db.models import OuterRef
+
+        from lssc.accounts.homes import register_home
+
+        from .models import Evaluator
+
+        register_home(
+            "evaluator",
+            label="My evaluations",
+            url_name="evaluations:dashboard",
+            held=lambda: Evaluator.objects.filter(user=OuterRef("pk")),
+        )
         from .worklist import register_queues
 
         register_queues()

@@ -5,8 +5,6 @@ never the candidate's name; they see another evaluator's assessment (never the
 name) only once both first reviews are in. Everything else answers 404.
 """
 
-from contextlib import suppress
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -15,6 +13,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_POST
 
+from lssc.accounts.homes import not_your_home
 from lssc.core.downloads import attachment
 from lssc.core.program import rules
 from portfolios.filetypes import BY_NAME
@@ -23,7 +22,7 @@ from portfolios.models import Evidence, Portfolio, Submission
 from .forms import EvaluatorOfferForm
 from .models import Assignment, AssignmentState, Evaluator, Review
 from .recruitment import evaluator_apply
-from .reviews import Assessment, candidate_feedback, review_save, review_submit
+from .reviews import Assessment, candidate_feedback, review_save
 from .rules import Rating, verdict
 from .services import EvaluationError, assignment_decline
 
@@ -51,19 +50,42 @@ def _assignment(request, pk) -> Assignment:
 
 @login_required
 def dashboard(request):
-    evaluator = _evaluator(request)
+    evaluator = (
+        Evaluator.objects.filter(user=request.user).prefetch_related("sets").first()
+    )
+    if evaluator is None:
+        return not_your_home(
+            request,
+            "Only evaluators have reviews to do. To offer to evaluate portfolios, "
+            "choose “Become an evaluator” at the foot of any page.",
+        )
     assignments = list(
         evaluator.assignments.filter(state__in=VISIBLE_STATES)
-        .select_related("submission__portfolio__competency_set")
+        .select_related("submission__portfolio__competency_set", "review")
         .order_by("state", "due_on", "pk")
     )
     today = timezone.localdate()
+    open_, done = [], []
     for assignment in assignments:
-        assignment.overdue = (
-            assignment.state == AssignmentState.ASSIGNED and assignment.due_on < today
-        )
-    assignments.sort(key=lambda a: (a.state != AssignmentState.ASSIGNED, not a.overdue))
-    return render(request, "evaluations/dashboard.html", {"assignments": assignments})
+        is_open = assignment.state == AssignmentState.ASSIGNED
+        assignment.overdue = is_open and assignment.due_on < today
+        # A review saved but not submitted yet is the evaluator's draft.
+        assignment.draft = is_open and hasattr(assignment, "review")
+        (open_ if is_open else done).append(assignment)
+    open_.sort(key=lambda a: (not a.overdue, a.due_on, a.pk))
+    done.sort(key=lambda a: a.closed_at or a.assigned_at, reverse=True)
+    return render(
+        request,
+        "evaluations/dashboard.html",
+        {
+            "evaluator": evaluator,
+            "assignments": open_,
+            "overdue": sum(a.overdue for a in open_),
+            "drafts": sum(a.draft for a in open_),
+            "completed": done,
+            "today": today,
+        },
+    )
 
 
 def _others_assessments(assignment):
@@ -151,10 +173,10 @@ def review_post(request, pk):
         comments_for_candidate=request.POST.get("comments_for_candidate", ""),
         comments_for_committee=request.POST.get("comments_for_committee", ""),
     )
-    submitting = "submit" in request.POST
-    action = review_submit if submitting else review_save
     try:
-        action(
+        # Submitting saves the draft first: the summary page shows what was
+        # saved, and only its Confirm submits it (``submit_views``).
+        review_save(
             evaluator=assignment.evaluator,
             assignment_id=assignment.pk,
             assessment=assessment,
@@ -169,17 +191,10 @@ def review_post(request, pk):
         raise Http404 from None
     except EvaluationError as error:
         messages.error(request, str(error))
-        if submitting:
-            # A refused submission keeps what was typed as a draft, when it is
-            # valid as one (a rating that is not one of the choices is not).
-            with suppress(EvaluationError):
-                review_save(
-                    evaluator=assignment.evaluator,
-                    assignment_id=assignment.pk,
-                    assessment=assessment,
-                )
     else:
-        messages.success(request, "Review submitted." if submitting else "Draft saved.")
+        if "submit" in request.POST:
+            return redirect("evaluations:review_confirm", pk=assignment.pk)
+        messages.success(request, "Draft saved.")
     return redirect("evaluations:review", pk=assignment.pk)
 
 

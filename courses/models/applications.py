@@ -133,6 +133,10 @@ class CourseApplication(Decided):
     def is_renewal(self) -> bool:
         return self.renewal_of_id is not None
 
+    @property
+    def awaits_payment(self) -> bool:
+        return self.status == ApplicationStatus.AWAITING_PAYMENT
+
 
 class Coverage(models.Model):
     """Where in the course one competency of its set is taught."""

@@ -10,12 +10,14 @@ from django.views.decorators.http import require_POST
 
 from lssc.appeals.services import AppealError, appeal_file, appeal_for
 from lssc.core.imports import import_page
+from lssc.core.program import rules
 from lssc.fees.services import course_approval_schedule
 from lssc.payments.forms import PaymentChoiceForm, start_payment
 from lssc.payments.services import payments_for
 
 from ..achievements import roster_confirm
 from ..applications import (
+    application_create,
     application_fee_cents,
     application_gaps,
     application_pay,
@@ -43,6 +45,7 @@ from ..models import (
     ReviewState,
 )
 from ..providers import provider_add_contact, provider_of, provider_register
+from ..selectors import courses_by_state
 
 
 def _provider(request):
@@ -84,6 +87,7 @@ def dashboard(request):
     )
     courses = list(provider.courses.select_related("competency_set"))
     renewing = {a.renewal_of_id for a in applications if a.is_editable}
+    groups = courses_by_state(courses, applications)
     roster = list(
         Completion.objects.filter(course__provider=provider, state=ReviewState.PENDING)
         .select_related("candidate__user", "course")
@@ -97,6 +101,9 @@ def dashboard(request):
             "applications": applications,
             "courses": courses,
             "renewing": renewing,
+            "groups": groups,
+            "fees_due": [a for a in applications if a.awaits_payment],
+            "lapsing_days": max(rules().COURSE_LAPSE_REMINDER_DAYS),
             "roster": roster,
             "contacts": provider.contacts.select_related("user"),
             "contact_form": ContactForm(),
@@ -125,11 +132,10 @@ def contact_add(request):
 
 
 @login_required
-@require_POST
 def application_new(request):
+    """The blank form for a new course: the draft is made when first saved."""
     provider = _provider(request)
-    application = application_start(provider=provider, by=request.user)
-    return redirect("courses:application", pk=application.pk)
+    return _edit(request, CourseApplication(provider=provider, created_by=request.user))
 
 
 @login_required
@@ -153,6 +159,12 @@ def application(request, pk):
             "courses/application_status.html",
             _status_context(application),
         )
+    return _edit(request, application)
+
+
+def _edit(request, application):
+    """The form of a draft, or of a new application (not saved yet: no pk)."""
+    new = application.pk is None
     data = request.POST if request.method == "POST" else None
     form = ApplicationForm(data, instance=application, renewal=application.is_renewal)
     instructors = InstructorFormSet(data, instance=application, prefix="instructors")
@@ -162,7 +174,11 @@ def application(request, pk):
     saved_set = competency_set = application.competency_set
     if data is not None and form.is_valid():
         competency_set = form.cleaned_data["competency_set"] or competency_set
-    written = {c.competency_id: c.where_taught for c in application.coverage.all()}
+    written = (
+        {}
+        if new
+        else {c.competency_id: c.where_taught for c in application.coverage.all()}
+    )
     coverage = CoverageForm(
         data if competency_set == saved_set else None,
         competencies=competency_set.competencies.all() if competency_set else [],
@@ -174,15 +190,23 @@ def application(request, pk):
             [form.is_valid(), instructors.is_valid(), offerings.is_valid()]
         ) and (not coverage.is_bound or coverage.is_valid())
         if valid:
-            try:
-                application_save_draft(
-                    application=application,
-                    forms=[form, instructors, offerings],
-                    coverage=coverage.coverage() if coverage.is_bound else {},
+            forms = [form, instructors, offerings]
+            written = coverage.coverage() if coverage.is_bound else {}
+            if new:
+                application = application_create(
+                    provider=application.provider,
+                    by=request.user,
+                    forms=forms,
+                    coverage=written,
                 )
-            except CourseError as error:
-                messages.error(request, str(error))
-                return redirect("courses:application", pk=pk)
+            else:
+                try:
+                    application_save_draft(
+                        application=application, forms=forms, coverage=written
+                    )
+                except CourseError as error:
+                    messages.error(request, str(error))
+                    return redirect("courses:application", pk=application.pk)
             if "submit" in request.POST:
                 return _submit(request, application)
             messages.success(
@@ -194,7 +218,7 @@ def application(request, pk):
                     else ""
                 ),
             )
-            return redirect("courses:application", pk=pk)
+            return redirect("courses:application", pk=application.pk)
         messages.error(request, "Please correct the fields marked below.")
     return render(
         request,
@@ -205,7 +229,7 @@ def application(request, pk):
             "coverage": coverage,
             "instructors": instructors,
             "offerings": offerings,
-            "gaps": application_gaps(application),
+            "gaps": [] if new else application_gaps(application),
         },
     )
 

@@ -1,11 +1,16 @@
-"""allauth, fitted to the program: sign-in failures counted per client and account."""
+"""allauth, fitted to the program: sign-in failures counted per client and account,
+and each person sent to their own home once signed in."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 
 from . import lockout
+from .homes import home_of
+from .mail import ProgramMailMixin
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(ProgramMailMixin, DefaultAccountAdapter):
+    """Mail from the configured site, text and HTML (``mail.py``)."""
+
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "too_many_login_attempts": (
@@ -24,3 +29,8 @@ class AccountAdapter(DefaultAccountAdapter):
     def _delete_login_attempts_cached_email(self, request, **credentials):
         login = credentials.get("email", credentials.get("username", "")) or ""
         lockout.clear_attempts(request, login)
+
+    def get_login_redirect_url(self, request):
+        # A ``next`` address, when given, still wins: allauth asks here only without.
+        home = home_of(request.user)
+        return home.url if home else super().get_login_redirect_url(request)

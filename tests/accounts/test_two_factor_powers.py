@@ -85,9 +85,12 @@ def test_staff_pages_send_staff_without_two_factor_to_enrol(client, url):
 
 def test_staff_pages_send_others_to_sign_in(client):
     client.force_login(UserFactory())
-    response = client.get(reverse("staff_dashboard"))
+    response = client.get(reverse("reports:list"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+    # The staff home, a role's home, sends them to the public one and says why.
+    response = client.get(reverse("staff_dashboard"))
+    assert response["Location"] == reverse("home")
 
 
 def test_unpublished_manuals_are_hidden_from_staff_without_two_factor(client):

@@ -85,6 +85,7 @@ def test_a_graduate_claims_an_agreement_and_achieves_six_sets(open_page, shoot):
     expect(desk.get_by_text("1 claim(s) verified.")).to_be_visible()
 
     page.get_by_role("link", name="My certification").click()
+    page.get_by_role("link", name="Your full record").click()
     expect(
         page.get_by_text(re.compile("Achieved by recognition agreement"))
     ).to_have_count(6)

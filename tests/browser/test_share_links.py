@@ -16,6 +16,7 @@ def test_share_link_opens_for_anyone_until_revoked(open_page, shoot):
     page = open_page()
     sign_in(page, candidate.user.email)
     page.get_by_role("link", name="My certification").click()
+    page.get_by_role("link", name="Your full record").click()
     page.get_by_role("link", name="Manage share links").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Share your record")

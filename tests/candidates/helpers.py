@@ -61,7 +61,10 @@ def admitted_candidate(client=None):
     application = submitted(user)
     if client:
         client.force_login(user)
-        client.post(reverse("candidates:application_status"), {"method": "check"})
+        client.post(
+            reverse("candidates:application_status"),
+            {"method": "check", "confirm": "yes"},
+        )
         payment = user.payments.get()
         payment_confirm(payment_id=payment.pk)
         return user.candidacies.get()

@@ -1,15 +1,18 @@
 """The provider's pages through HTTP: registering, the dashboard, roster
 confirmations and contacts. Another provider's objects answer 404."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from candidates.enums import AchievementMethod
 from candidates.models import Achievement
 from courses.achievements import completion_record
-from courses.applications import application_start
+from courses.applications import application_start, application_submit
 from courses.models import (
     ApplicationStatus,
     Completion,
@@ -19,6 +22,7 @@ from courses.models import (
     ReviewState,
 )
 from lssc.appeals.models import Appeal
+from lssc.core.dates import add_years
 from lssc.payments.enums import PaymentStatus
 from lssc.payments.services import payments_for
 from tests.candidates.helpers import admitted_candidate
@@ -26,6 +30,7 @@ from tests.courses.conftest import (
     approved_course,
     complete_application,
     contact_of,
+    in_review,
     make_provider,
     submit_and_pay,
 )
@@ -35,6 +40,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 LOGIN = reverse("account_login")
+DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
@@ -163,6 +169,46 @@ def test_the_dashboard_lists_applications_courses_and_the_fee_schedule(
     assert "Approval fees: courses 1 to 2 $100 each; course 3 on $50 each." in html
     for contact in provider.contacts.all():
         assert contact.user.email in html
+
+
+def test_the_dashboard_groups_courses_by_state_and_lists_fees_due(
+    signed_in, provider, technology, cataloging, officer
+):
+    today = timezone.localdate()
+    three_years = add_years(today, 3) - today
+    approved_course(provider, technology, officer=officer, title="Current course")
+    approved_course(
+        provider,
+        technology,
+        officer=officer,
+        day=today - three_years + 60 * DAY,
+        title="Lapsing course",
+    )
+    approved_course(
+        provider,
+        cataloging,
+        officer=officer,
+        day=today - three_years - 10 * DAY,
+        title="Lapsed course",
+    )
+    in_review(complete_application(provider, cataloging, title="Reviewed course"))
+    unpaid = complete_application(provider, cataloging, title="Unpaid course")
+    application_submit(application=unpaid, by=contact_of(provider))
+
+    response = signed_in.get(reverse("courses:provider_dashboard"))
+
+    groups = response.context["groups"]
+    assert [c.title for c in groups["approved"]] == ["Current course"]
+    assert [c.title for c in groups["lapsing"]] == ["Lapsing course"]
+    assert [c.title for c in groups["lapsed"]] == ["Lapsed course"]
+    assert [a.title for a in groups["pending"]] == ["Unpaid course", "Reviewed course"]
+    html = response.content.decode()
+    assert "1 approved · 1 lapsing within 90 days · 2 pending · 1 lapsed." in html
+    start, end = html.index("Lapsing within 90 days</h3>"), html.index("Approved</h3>")
+    lapsing = html[start:end]
+    assert "Lapsing course" in lapsing and "Current course" not in lapsing
+    assert [a.title for a in response.context["fees_due"]] == ["Unpaid course"]
+    assert reverse("courses:application_pay", args=[unpaid.pk]) in html
 
 
 # --- Another provider's objects -------------------------------------------------------

@@ -1,11 +1,17 @@
 """The evaluator's pages: their own assignments only, blind to the other review."""
 
+import datetime
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluations.models import AssignmentState, Decision
+from evaluations.reviews import Assessment, review_save, review_submit
+from evaluations.rules import Rating
 from evaluations.services import assign_reviewers
 from lssc.payments.services import payment_confirm
 from portfolios.models import PortfolioStatus, Submission
@@ -14,12 +20,14 @@ from portfolios.services import (
     portfolio_pay,
     portfolio_submit,
 )
-from tests.candidates.helpers import admitted_candidate
+from tests.candidates.helpers import admitted_candidate, moment
 from tests.factories import UserFactory
 from tests.portfolios import files
 from tests.portfolios.test_submission import complete
 
 pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
@@ -53,6 +61,18 @@ def form(submission, rating, note):
     return data
 
 
+def submit_review(client, assignment, data):
+    """Save the form as a draft, then confirm it on the summary page."""
+    client.post(
+        reverse("evaluations:review_post", args=[assignment.pk]),
+        {**data, "submit": "1"},
+    )
+    return client.post(
+        reverse("evaluations:review_confirm", args=[assignment.pk]),
+        {"confirm": "yes"},
+    )
+
+
 def test_dashboard_and_review_show_a_code_never_the_candidate(client, paid_submission):
     ann = paid_submission.assignments.get(evaluator__user__full_name="Ann Reviewer")
     client.force_login(ann.evaluator.user)
@@ -72,10 +92,7 @@ def test_blind_until_both_are_in_then_the_other_verdict_without_a_name(
     ann = paid_submission.assignments.get(evaluator__user__full_name="Ann Reviewer")
     bob = paid_submission.assignments.get(evaluator__user__full_name="Bob Reviewer")
     client.force_login(bob.evaluator.user)
-    client.post(
-        reverse("evaluations:review_post", args=[bob.pk]),
-        {**form(paid_submission, "met", "Bob-note"), "submit": "1"},
-    )
+    submit_review(client, bob, form(paid_submission, "met", "Bob-note"))
     bob.refresh_from_db()
     assert bob.state == AssignmentState.SUBMITTED
 
@@ -85,10 +102,7 @@ def test_blind_until_both_are_in_then_the_other_verdict_without_a_name(
     # A URL of Bob's assignment, or his files, are not Ann's to open.
     assert client.get(reverse("evaluations:review", args=[bob.pk])).status_code == 404
 
-    client.post(
-        reverse("evaluations:review_post", args=[ann.pk]),
-        {**form(paid_submission, "met", "Ann-note"), "submit": "1"},
-    )
+    submit_review(client, ann, form(paid_submission, "met", "Ann-note"))
     after = client.get(reverse("evaluations:review", args=[ann.pk])).content.decode()
     assert "Bob-note" in after
     assert "secret Bob-note" not in after  # confidential comments stay with the CRC
@@ -140,9 +154,66 @@ def test_evidence_opens_for_the_assigned_evaluator_only(client, paid_submission)
     assert client.get(url).status_code == 404
 
 
-def test_people_who_are_not_evaluators_have_no_dashboard(client):
+def test_people_who_are_not_evaluators_are_sent_home_and_told_why(client):
     client.force_login(UserFactory())
-    assert client.get(reverse("evaluations:dashboard")).status_code == 404
+    response = client.get(reverse("evaluations:dashboard"), follow=True)
+    assert response.redirect_chain == [(reverse("home"), 302)]
+    assert "Only evaluators have reviews to do." in response.content.decode()
+
+
+def _assigned(technology, evaluator, *, on=None):
+    """A Technology submission assigned to ``evaluator`` (``on`` that day)."""
+    with moment(on or timezone.localdate()):
+        portfolio = portfolio_open(
+            candidate=admitted_candidate(), competency_set=technology, by=None
+        )
+        submission = Submission.objects.create(
+            portfolio=portfolio, number=1, snapshot={}
+        )
+        assign_reviewers(submission_id=submission.pk)
+    return submission.assignments.get(evaluator=evaluator)
+
+
+def _all_met(assignment, note="Shown.") -> Assessment:
+    competencies = assignment.submission.portfolio.competency_set.competencies.all()
+    return Assessment(
+        ratings={c.pk: (Rating.MET, "") for c in competencies},
+        comments_for_candidate=note,
+    )
+
+
+def test_the_dashboard_separates_overdue_drafts_and_completed_reviews(
+    client, technology, cataloging, make_evaluator
+):
+    ann = make_evaluator("Ann Reviewer", max_assignments=10, sets=[technology])
+    make_evaluator("Bob Reviewer")
+    ann.sets.add(cataloging)
+    late = _assigned(technology, ann, on=timezone.localdate() - 90 * DAY)
+    assert late.due_on < timezone.localdate()
+    drafted = _assigned(technology, ann)
+    review_save(evaluator=ann, assignment_id=drafted.pk, assessment=_all_met(drafted))
+    done = _assigned(technology, ann)
+    review_submit(evaluator=ann, assignment_id=done.pk, assessment=_all_met(done))
+    client.force_login(ann.user)
+
+    response = client.get(reverse("evaluations:dashboard"))
+
+    assert [a.pk for a in response.context["assignments"]] == [late.pk, drafted.pk]
+    assert [a.pk for a in response.context["completed"]] == [done.pk]
+    html = response.content.decode()
+    assert "2 reviews to do, 1 overdue, 1 with a saved draft." in html
+    assert re.search(rf"P-{late.submission_id:05d}.*?overdue", html, re.S)
+    assert "Draft saved" in html
+    assert "Technology" in html and "Cataloging and Classification" in html
+    assert "training completed on March 1, 2026" in html
+
+
+def test_an_evaluator_not_yet_trained_is_told_so(client, make_evaluator):
+    ann = make_evaluator("Ann Reviewer", trained_on=None)
+    client.force_login(ann.user)
+    html = client.get(reverse("evaluations:dashboard")).content.decode()
+    assert "training is not recorded yet" in html
+    assert "No portfolios are assigned to you at the moment." in html
 
 
 def test_the_dashboard_costs_the_same_for_one_or_many_assignments(
@@ -166,5 +237,11 @@ def test_the_dashboard_costs_the_same_for_one_or_many_assignments(
     baseline = len(one.captured_queries)  # read now: the next request clears the log
     for _ in range(5):
         new_submission()
+    # Drafts and completed reviews cost nothing more either.
+    make_evaluator("Bob Reviewer")
+    drafted = _assigned(technology, ann)
+    review_save(evaluator=ann, assignment_id=drafted.pk, assessment=_all_met(drafted))
+    done = _assigned(technology, ann)
+    review_submit(evaluator=ann, assignment_id=done.pk, assessment=_all_met(done))
     with django_assert_max_num_queries(baseline):
         assert client.get(reverse("evaluations:dashboard")).status_code == 200

@@ -36,6 +36,15 @@ def each(answer, roles) -> dict:
     return dict.fromkeys(roles, answer)
 
 
+# Where a signed-in role lands when sent "home": their own (``lssc.accounts.homes``).
+HOMES = {
+    **each(go("candidates:home"), (*CANDIDATES, "applicant")),
+    **each(go("evaluations:dashboard"), EVALUATORS),
+    **each(go("courses:provider_dashboard"), PROVIDERS),
+    **each(go("staff_dashboard"), ("staff_no_2fa", *STAFF_ROLES)),
+}
+
+
 # The admin's index of each app: one pattern, a cell per app label.
 ADMIN_APPS = object()
 
@@ -93,7 +102,11 @@ TABLE: dict[str, Row | list[Row] | object] = {
         ),
     ],
     # --- Staff pages outside the admin -----------------------------------------------
-    "staff_dashboard": staff(),
+    "staff_dashboard": also(
+        staff(),
+        "a role home: anyone else signed in is sent to the public home, told why",
+        **each(go("home"), NOT_STAFF),
+    ),
     "reports:list": staff(),
     "reports:detail": [staff(perm, slug=f"={slug}") for slug, perm in REPORTS.items()],
     # --- Payments ---------------------------------------------------------------------
@@ -127,6 +140,11 @@ TABLE: dict[str, Row | list[Row] | object] = {
         applicant=go("candidates:application_status"),
     ),
     "candidates:apply_begin": post(),
+    "candidates:home": also(
+        signed_in(),
+        "a role home: without an application, sent to the public home, told why",
+        **all_but(go("home"), *CANDIDATES, "applicant"),
+    ),
     "candidates:application_status": also(
         signed_in(),
         "no application submitted: sent to start one",
@@ -163,9 +181,10 @@ TABLE: dict[str, Row | list[Row] | object] = {
     "portfolios:narratives": post("candidate_a", pk="portfolio_draft"),
     "portfolios:upload": post("candidate_a", pk="portfolio_draft"),
     "portfolios:pre_review": post("candidate_a", pk="portfolio_draft"),
-    "portfolios:submit": post("candidate_a", pk="portfolio_draft"),
+    # A summary page (GET), then its Confirm (POST) submits.
+    "portfolios:submit": own("candidate_a", pk="portfolio_draft"),
     "portfolios:pay": own("candidate_a", pk="portfolio_awaiting"),
-    "portfolios:withdraw": post("candidate_a", pk="portfolio_awaiting"),
+    "portfolios:withdraw": own("candidate_a", pk="portfolio_awaiting"),
     "portfolios:link": post("candidate_a", pk="evidence"),
     "portfolios:unlink": post("candidate_a", pk="evidence", competency_id="competency"),
     "portfolios:replace": post("candidate_a", pk="evidence"),
@@ -176,9 +195,15 @@ TABLE: dict[str, Row | list[Row] | object] = {
     "portfolios:web_link_add": post("candidate_a", pk="portfolio_draft"),
     "portfolios:web_link_checked": post("candidate_a", pk="web_link"),
     # --- Evaluations ------------------------------------------------------------------
-    "evaluations:dashboard": own(*EVALUATORS),
+    "evaluations:dashboard": also(
+        signed_in(),
+        "a role home: anyone not an evaluator is sent to the public home, told why",
+        **all_but(go("home"), *EVALUATORS),
+    ),
     "evaluations:review": own("evaluator", pk="assignment"),
     "evaluations:review_post": post("evaluator", pk="assignment"),
+    # The saved draft as a summary (GET), then its Confirm (POST) submits.
+    "evaluations:review_confirm": own("evaluator", pk="assignment"),
     "evaluations:decline": post("evaluator", pk="assignment"),
     "evaluations:evidence": own(
         "evaluator", pk="assignment", evidence_id="submitted_evidence"
@@ -225,7 +250,7 @@ TABLE: dict[str, Row | list[Row] | object] = {
         **each(go("courses:provider_dashboard"), PROVIDERS),
     ),
     "courses:provider_contact_add": post(*PROVIDERS),
-    "courses:application_new": post(*PROVIDERS),
+    "courses:application_new": own(*PROVIDERS),
     "courses:application": own("provider_a", pk="application_draft"),
     "courses:application_pay": own("provider_a", pk="application_awaiting"),
     "courses:application_withdraw": post("provider_a", pk="application_draft"),
@@ -263,12 +288,12 @@ TABLE: dict[str, Row | list[Row] | object] = {
     ),
     # --- Accounts ---------------------------------------------------------------------
     "account_login": also(
-        public(), "signed in already: sent home", **all_but(go("home"))
+        public(), "signed in already: sent to their own home", **HOMES
     ),
     "account_logout": also(signed_in(), "nobody to sign out", anonymous=go("home")),
     "account_inactive": public(),
     "account_signup": also(
-        public(), "signed in already: sent home", **all_but(go("home"))
+        public(), "signed in already: sent to their own home", **HOMES
     ),
     "account_reauthenticate": signed_in(),
     "account_email": signed_in(),
@@ -278,7 +303,7 @@ TABLE: dict[str, Row | list[Row] | object] = {
     "account_set_password": signed_in(ok=go("account_change_password")),
     "account_reset_password": public(),
     "account_confirm_login_code": also(
-        public(ok=go("home")), "no sign-in under way", anonymous=LOGIN
+        public(), "no sign-in under way: sent home", anonymous=LOGIN, **HOMES
     ),
     "account_confirm_email": public(key="=no-such-key"),
     "account_reset_password_from_key_done": public(),
@@ -286,7 +311,7 @@ TABLE: dict[str, Row | list[Row] | object] = {
     "account_reset_password_done": public(),
     "mfa_index": signed_in(),
     "mfa_authenticate": also(
-        public(ok=go("home")), "no sign-in under way", anonymous=LOGIN
+        public(), "no sign-in under way: sent home", anonymous=LOGIN, **HOMES
     ),
     # Changing a second factor asks for the password (or the factor) again first:
     # a session the test client signs in is not a recent sign-in.
@@ -351,4 +376,11 @@ TABLE: dict[str, Row | list[Row] | object] = {
     ),
     "admin:courses_course_roster": admin_page("courses.change_completion", pk="course"),
     "admin:evaluations_evaluator_import": admin_page("evaluations.add_evaluator"),
+    # A message's HTML part, framed in its admin page.
+    "admin:notifications_outgoingmail_html": admin_page(
+        "notifications.view_outgoingmail", pk="outgoing_mail"
+    ),
+    "admin:notifications_mailtemplate_html": admin_page(
+        "notifications.view_mailtemplate", pk="mail_template"
+    ),
 }

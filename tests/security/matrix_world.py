@@ -34,7 +34,7 @@ from lssc.appeals.models import LateAppeal
 from lssc.appeals.services import appeal_notice
 from lssc.competencies.models import CompetencySet
 from lssc.manuals.models import Manual
-from lssc.notifications.models import MailTemplate, Reminder
+from lssc.notifications.models import MailTemplate, OutgoingMail, Reminder
 from lssc.notifications.templates import default_text
 from lssc.payments.enums import PaymentMethod
 from lssc.payments.models import PurchaseOrder, StripeEvent
@@ -334,7 +334,10 @@ def build_world() -> SimpleNamespace:
     )
 
     # A mail template as staff edit it in the admin.
-    MailTemplate.objects.create(name="admitted", text=default_text("admitted"))
+    w.mail_template = MailTemplate.objects.create(
+        name="admitted", text=default_text("admitted")
+    )
+    w.outgoing_mail = OutgoingMail.objects.order_by("pk").first()
 
     # Rows only the program's machinery writes, for the admin's pages.
     StripeEvent.objects.create(
