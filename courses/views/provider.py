@@ -9,10 +9,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lssc.appeals.services import AppealError, appeal_file, appeal_for
+from lssc.core.confirm import is_confirmed
 from lssc.core.imports import import_page
 from lssc.core.program import rules
 from lssc.fees.services import course_approval_schedule
-from lssc.payments.forms import PaymentChoiceForm, start_payment
+from lssc.payments.confirm import payment_confirmed
+from lssc.payments.forms import PaymentChoiceForm
 from lssc.payments.services import payments_for
 
 from ..achievements import roster_confirm
@@ -260,19 +262,28 @@ def _status_context(application):
 def pay(request, pk):
     application = _own_application(request, pk)
     if application.status != ApplicationStatus.AWAITING_PAYMENT:
+        if request.method == "POST":  # a confirmation posted again once paid
+            messages.info(request, f"Nothing is due on {application.reference} now.")
         return redirect("courses:application", pk=pk)
     form = PaymentChoiceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        url = start_payment(
-            request,
-            form,
-            lambda **kwargs: application_pay(
-                application=application, payer=request.user, **kwargs
-            ),
-            CourseError,
-        )
-        if url:
-            return redirect(url)
+    response = payment_confirmed(
+        request,
+        form,
+        lambda **kwargs: application_pay(
+            application=application, payer=request.user, **kwargs
+        ),
+        CourseError,
+        summary={
+            "title": "Confirm your payment",
+            "what": f"The approval fee for {application.reference} "
+            f"{application.title or ''}".strip(),
+            "amount_cents": application_fee_cents(application),
+            "after": "Program staff review the application once the fee is paid.",
+            "back_url": reverse("courses:application_pay", args=[pk]),
+        },
+    )
+    if response:
+        return response
     return render(
         request,
         "courses/application_pay.html",
@@ -306,7 +317,20 @@ def appeal(request, pk):
         messages.info(request, "This decision has been appealed already.")
         return redirect("courses:application", pk=pk)
     form = AppealForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "edit" not in request.POST and form.is_valid():
+        if not is_confirmed(request):
+            # The summary first: the grounds travel in the page, Back shows them
+            # in the form again.
+            return render(
+                request,
+                "courses/appeal_confirm.html",
+                {
+                    "application": application,
+                    "grounds": form.cleaned_data["grounds"],
+                    "title": "File this appeal?",
+                    "confirm_label": "Confirm: file the appeal",
+                },
+            )
         try:
             filed = appeal_file(
                 appellant=request.user,

@@ -107,6 +107,10 @@ def test_provider_course_approved_then_a_candidate_achieves_its_set(
     expect(provider.get_by_text("$100", exact=True)).to_be_visible()
     provider.get_by_role("radio", name="Check (by mail)").check()
     provider.get_by_role("button", name="Continue to payment").click()
+    expect(provider.get_by_role("heading", level=1)).to_have_text(
+        "Confirm your payment"
+    )
+    provider.get_by_role("button", name="Confirm").click()
     expect(provider.get_by_role("heading", level=1)).to_have_text("How to pay by check")
 
     # The Program Officer records the check, then approves in the admin.

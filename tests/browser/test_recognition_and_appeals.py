@@ -117,6 +117,8 @@ def test_a_provider_appeals_a_rejection_and_the_cpc_upholds_it(open_page, shoot)
     )
     shoot(page, "provider-appeal")
     page.get_by_role("button", name="File the appeal").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("File this appeal?")
+    page.get_by_role("button", name="Confirm: file the appeal").click()
     expect(page.get_by_text(re.compile("filed with the Certification"))).to_be_visible()
 
     desk = open_page()

@@ -237,9 +237,8 @@ def test_another_providers_objects_answer_404(
         reverse("courses:application_appeal", args=[refused.pk]),
     ]:
         assert signed_in.get(url).status_code == 404, url
-        assert signed_in.post(url, {"grounds": "x", "method": "check"}).status_code == (
-            404
-        ), url
+        posted = {"grounds": "x", "method": "check", "confirm": "yes"}
+        assert signed_in.post(url, posted).status_code == 404, url
     post_only = [
         reverse("courses:application_withdraw", args=[draft.pk]),
         reverse("courses:application_withdraw", args=[awaiting.pk]),

@@ -251,7 +251,14 @@ def test_a_complete_form_is_submitted_paid_by_check_and_goes_to_its_instructions
     status = signed_in.get(url).content.decode()
     assert "Submitted, awaiting payment" in status and 'name="submit"' not in status
 
-    response = signed_in.post(pay_url, {"method": "check"}, follow=True)
+    # The choice shows a summary first; nothing is recorded until Confirm.
+    summary = signed_in.post(pay_url, {"method": "check"})
+    assert "Confirm your payment" in summary.content.decode()
+    assert "$100" in summary.content.decode()
+    assert not payments_for(draft).exists()
+    response = signed_in.post(
+        pay_url, {"method": "check", "confirm": "yes"}, follow=True
+    )
 
     payment = payments_for(draft).get()
     assert (payment.method, payment.status) == (
@@ -266,7 +273,7 @@ def test_a_complete_form_is_submitted_paid_by_check_and_goes_to_its_instructions
     html = response.content.decode()
     assert "How to pay by check" in html and payment.reference in html
     # A second click reuses the pending payment.
-    signed_in.post(pay_url, {"method": "check"})
+    signed_in.post(pay_url, {"method": "check", "confirm": "yes"})
     assert payments_for(draft).count() == 1
 
 
@@ -275,7 +282,7 @@ def test_the_pay_page_only_serves_an_application_awaiting_payment(
 ):
     draft = complete_application(provider, technology)
     url = reverse("courses:application_pay", args=[draft.pk])
-    response = signed_in.post(url, {"method": "check"})
+    response = signed_in.post(url, {"method": "check", "confirm": "yes"})
     assert response["Location"] == reverse("courses:application", args=[draft.pk])
     assert not payments_for(draft).exists()
 
@@ -355,9 +362,14 @@ def test_filing_an_appeal_and_a_second_attempt_is_refused(
     assert empty.status_code == 200 and "grounds" in empty.context["form"].errors
     assert not Appeal.objects.exists()
 
-    response = signed_in.post(
-        url, {"grounds": "Week 3 is a graded lab: see the syllabus."}, follow=True
-    )
+    grounds = {"grounds": "Week 3 is a graded lab: see the syllabus."}
+    # A summary first: nothing is filed until Confirm; Back shows the grounds again.
+    summary = signed_in.post(url, grounds).content.decode()
+    assert "File this appeal?" in summary and "Week 3 is a graded lab" in summary
+    back = signed_in.post(url, {**grounds, "edit": "yes"}).content.decode()
+    assert "Week 3 is a graded lab" in back and "File the appeal</button>" in back
+    assert not Appeal.objects.exists()
+    response = signed_in.post(url, {**grounds, "confirm": "yes"}, follow=True)
 
     appeal = Appeal.objects.get()
     assert response.redirect_chain == [(status_url, 302)]
@@ -374,8 +386,9 @@ def test_filing_an_appeal_and_a_second_attempt_is_refused(
         response.content.decode()
     )
 
+    # A confirmation posted again (a double click) files nothing more.
     for attempt in (signed_in.get, signed_in.post):
-        again = attempt(url, {"grounds": "Again."}, follow=True)
+        again = attempt(url, {"grounds": "Again.", "confirm": "yes"}, follow=True)
         assert again.redirect_chain == [(status_url, 302)]
         assert "This decision has been appealed already." in messages_of(again)
     assert Appeal.objects.count() == 1

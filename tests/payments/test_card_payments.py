@@ -202,7 +202,8 @@ def test_a_course_approval_fee_paid_by_card_sends_the_application_to_review(
     application_submit(application=application, by=contact)
     client.force_login(contact)
     response = client.post(
-        reverse("courses:application_pay", args=[application.pk]), {"method": "card"}
+        reverse("courses:application_pay", args=[application.pk]),
+        {"method": "card", "confirm": "yes"},
     )
     assert response["Location"].startswith("https://checkout.stripe.com/")
     payment = Payment.objects.get()
