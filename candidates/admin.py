@@ -13,6 +13,7 @@ from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_links import as_list, person_links
 from lssc.core.admin_money import DollarsAdmin
 from lssc.core.admin_search import PersonSearch
+from lssc.core.words import counted
 from lssc.core.worklist import QueueFilter
 
 from . import admin_state_libraries  # noqa: F401 (registers the agencies' admin)
@@ -114,7 +115,7 @@ class ApplicationAdmin(
             )
             self.message_user(
                 request,
-                f"{done} application(s) accepted; each is admitted once paid.",
+                f"{counted(done, 'application')} accepted; each is admitted once paid.",
             )
             if done < len(queryset):
                 self.message_user(
@@ -140,7 +141,7 @@ class ApplicationAdmin(
                 )
                 for a in queryset
             )
-            self.message_user(request, f"{done} application(s) rejected.")
+            self.message_user(request, f"{counted(done, 'application')} rejected.")
 
         return action_with_form(
             self, request, queryset, form_class=ReasonForm, title="Reject", apply=apply
@@ -158,7 +159,7 @@ class ApplicationAdmin(
                 for a in queryset
             )
             self.message_user(
-                request, f"{done} application(s) now owe the non-member fee."
+                request, f"{counted(done, 'application')} now owe the non-member fee."
             )
 
         return action_with_form(
@@ -334,7 +335,7 @@ class CertificationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
                     )
                 except CertificationError as error:
                     self.message_user(request, str(error), messages.ERROR)
-            self.message_user(request, f"{done} certification(s) revoked.")
+            self.message_user(request, f"{counted(done, 'certification')} revoked.")
 
         return action_with_form(
             self, request, queryset,

@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.db.models import OuterRef, Subquery
 
 from lssc.core.invariants import chunks, register_invariant
+from lssc.core.words import counted
 from portfolios.models import Portfolio, PortfolioStatus, Submission
 
 from .models import AssignmentState, Decision, Outcome, Review
@@ -84,7 +85,8 @@ def _check(invariant, pk, status, last, decisions, verdicts):
     if expected is None:
         yield invariant.violation(
             Portfolio, pk,
-            f"{label} with {len(first)} first and {len(third)} third review(s): "
+            f"{label} with {len(first)} first and "
+            f"{counted(len(third), 'third review')}: "
             "not enough agreeing reviews to decide",
         )  # fmt: skip
     elif (expected, expected_by_third) != (outcome, by_third):

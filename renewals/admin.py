@@ -9,6 +9,7 @@ from lssc.core.admin_actions import (
     action_with_form,
 )
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.words import counted
 from lssc.core.worklist import QueueFilter
 
 from .models import Activity, Renewal
@@ -91,7 +92,7 @@ class RenewalAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     @admin.action(description="Approve: start the next period", permissions=["change"])
     def approve(self, request, queryset):
         done = sum(renewal_approve(renewal=r, by=request.user) for r in queryset)
-        self.message_user(request, f"{done} renewal(s) approved.")
+        self.message_user(request, f"{counted(done, 'renewal')} approved.")
 
     @admin.action(
         description="Return to the holder, with a reason", permissions=["change"]
@@ -106,7 +107,7 @@ class RenewalAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
                     )
                 except RenewalError as error:
                     self.message_user(request, str(error), messages.ERROR)
-            self.message_user(request, f"{done} renewal(s) returned.")
+            self.message_user(request, f"{counted(done, 'renewal')} returned.")
 
         return action_with_form(
             self, request, queryset,

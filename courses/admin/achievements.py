@@ -8,6 +8,7 @@ from lssc.competencies.models import CompetencySet
 from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.program import rules
+from lssc.core.words import counted
 from lssc.core.worklist import QueueFilter
 
 from ..achievements import (
@@ -31,14 +32,14 @@ def _review_actions(verify, reject, noun):
                 done += verify(obj, request.user) is not None
             except CourseError as error:
                 modeladmin.message_user(request, f"{obj}: {error}", messages.ERROR)
-        modeladmin.message_user(request, f"{done} {noun}(s) verified.")
+        modeladmin.message_user(request, f"{counted(done, noun)} verified.")
 
     def reject_action(modeladmin, request, queryset):
         def apply(data):
             done = sum(
                 bool(reject(obj, request.user, data["reason"])) for obj in queryset
             )
-            modeladmin.message_user(request, f"{done} {noun}(s) not accepted.")
+            modeladmin.message_user(request, f"{counted(done, noun)} not accepted.")
 
         return action_with_form(
             modeladmin, request, queryset,

@@ -5,6 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from lssc.core.admin_actions import ReasonForm, RecordedByTheProgram, action_with_form
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.words import counted
 from lssc.core.worklist import QueueFilter
 
 from ..applications import (
@@ -47,9 +48,9 @@ def _decision(service, verb):
             skipped = queryset.count() - done
             modeladmin.message_user(
                 request,
-                f"{done} application(s) {verb}."
-                + (f" {skipped} were not in review and were left as they were."
-                   if skipped else ""),
+                f"{counted(done, 'application')} {verb}."
+                + (f" Not in review, so left as it was: "
+                   f"{counted(skipped, 'application')}." if skipped else ""),
                 messages.SUCCESS if done else messages.WARNING,
             )  # fmt: skip
 

@@ -14,6 +14,7 @@ from lssc.core.admin_actions import (
 from lssc.core.admin_autocomplete import SafeAutocomplete
 from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.imports import import_page
+from lssc.core.words import counted
 from lssc.core.worklist import QueueFilter
 
 from ..imports import EvaluatorImport
@@ -122,7 +123,8 @@ class EvaluatorAdmin(SafeAutocomplete, SimpleHistoryAdmin):
                     evaluator=evaluator, on=data["trained_on"], by=request.user
                 )
             self.message_user(
-                request, f"Training recorded for {queryset.count()} evaluator(s)."
+                request,
+                f"Training recorded for {counted(queryset.count(), 'evaluator')}.",
             )
 
         return action_with_form(
@@ -159,8 +161,8 @@ class EvaluatorApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
         )
         self.message_user(
             request,
-            f"{done} evaluator(s) selected. Record their training before they can "
-            "be assigned.",
+            f"{counted(done, 'evaluator')} selected. Record their training before they "
+            "can be assigned.",
         )
 
     @admin.action(description="Do not select, with a reason", permissions=["change"])
@@ -170,7 +172,7 @@ class EvaluatorApplicationAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
                 evaluator_decline(application=a, by=request.user, reason=data["reason"])
                 for a in queryset
             )
-            self.message_user(request, f"{done} offer(s) declined.")
+            self.message_user(request, f"{counted(done, 'offer')} declined.")
 
         return action_with_form(
             self, request, queryset,

@@ -9,6 +9,7 @@ from lssc.core.admin_actions import (
     action_with_form,
 )
 from lssc.core.admin_history import SimpleHistoryAdmin
+from lssc.core.words import counted
 from lssc.core.worklist import QueueFilter
 
 from . import admin_late  # noqa: F401 (registers the late appeals' admin)
@@ -87,7 +88,7 @@ class AppealAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
     @admin.action(description="Start the committee's review", permissions=["change"])
     def start_review(self, request, queryset):
         done = sum(appeal_review_start(appeal=a, by=request.user) for a in queryset)
-        self.message_user(request, f"{done} appeal(s) now under review.")
+        self.message_user(request, f"{counted(done, 'appeal')} now under review.")
 
     @admin.action(description="Record the committee's decision", permissions=["change"])
     def decide(self, request, queryset):
@@ -103,7 +104,7 @@ class AppealAdmin(RecordedByTheProgram, SimpleHistoryAdmin):
                     )
                 except AppealError as error:
                     self.message_user(request, str(error), messages.ERROR)
-            self.message_user(request, f"{done} appeal(s) decided.")
+            self.message_user(request, f"{counted(done, 'appeal')} decided.")
 
         return action_with_form(
             self, request, queryset,

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from lssc.accounts.roles import StaffGroup, staff_emails
 from lssc.core.data_check import check_all
+from lssc.core.words import counted
 
 from .models import OutgoingMail
 from .services import mail_queue
@@ -82,9 +83,9 @@ def check_and_mail(today: datetime.date | None = None) -> dict:
         )
     outcome["mailed"] = len(due)
     logger.warning(
-        "Data check of %s: %s; mailed %d Program Officer(s).",
+        "Data check of %s: %s; mailed %s.",
         today,
         run.summary(),
-        len(due),
+        counted(len(due), "Program Officer"),
     )
     return outcome

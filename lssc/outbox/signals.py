@@ -4,6 +4,8 @@ import logging
 
 from celery.signals import worker_ready
 
+from lssc.core.words import counted
+
 logger = logging.getLogger(__name__)
 
 
@@ -17,4 +19,4 @@ def _dispatch_on_start(**kwargs):
         logger.exception("Sending pending background tasks at start-up failed.")
         return
     if sent:
-        logger.info("Sent %d background task(s) that were waiting.", sent)
+        logger.info("Sent %s that were waiting.", counted(sent, "background task"))

@@ -19,6 +19,7 @@ from lssc.core.admin_history import SimpleHistoryAdmin
 from lssc.core.admin_money import DollarsAdmin, money_column
 from lssc.core.admin_search import PersonSearch
 from lssc.core.money import dollars
+from lssc.core.words import counted
 from lssc.core.worklist import QueueFilter
 
 from .enums import OFFLINE_METHODS, PaymentMethod, PaymentStatus
@@ -171,7 +172,9 @@ class PaymentAdmin(
                 payment_confirm(payment_id=p.pk, actor=request.user, note=data["note"])
                 for p in payments
             )
-            self.message_user(request, f"{done} payment(s) recorded as received.")
+            self.message_user(
+                request, f"{counted(done, 'payment')} recorded as received."
+            )
             skipped = len(queryset) - done
             if skipped:
                 self.message_user(
@@ -204,7 +207,7 @@ class PaymentAdmin(
                         f"{payment}: the card processor refused the refund ({error}).",
                         messages.ERROR,
                     )
-            self.message_user(request, f"{done} payment(s) refunded.")
+            self.message_user(request, f"{counted(done, 'payment')} refunded.")
 
         return action_with_form(
             self, request, queryset, form_class=ReasonForm, title="Refund", apply=apply
@@ -217,7 +220,7 @@ class PaymentAdmin(
                 payment_cancel(payment=p, actor=request.user, reason=data["reason"])
                 for p in queryset
             )
-            self.message_user(request, f"{done} pending payment(s) cancelled.")
+            self.message_user(request, f"{counted(done, 'pending payment')} cancelled.")
 
         return action_with_form(
             self, request, queryset, form_class=ReasonForm, title="Cancel", apply=apply
@@ -336,7 +339,8 @@ class PurchaseOrderAdmin(DollarsAdmin, SimpleHistoryAdmin):
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
                 self.message_user(
-                    request, f"{order}: {count} payment(s) recorded as received."
+                    request,
+                    f"{order}: {counted(count, 'payment')} recorded as received.",
                 )
 
 

@@ -8,6 +8,7 @@ one refunded. A purchase order is open until its payment is received.
 from django.utils import timezone
 
 from lssc.audit.transitions import StateMachine
+from lssc.core.words import counted
 from lssc.notifications.services import mail_queue
 
 from .enums import PaymentMethod, PaymentStatus, PurchaseOrderStatus
@@ -99,7 +100,8 @@ purchase_order = StateMachine(PurchaseOrder, "status", noun="purchase order")
     target=PurchaseOrderStatus.RECEIVED,
     action="purchase_order.received",
     summary=lambda o: (
-        f"{o} received: {o.payments.exclude(status=CANCELLED).count()} payment(s)"
+        f"{o} received: "
+        f"{counted(o.payments.exclude(status=CANCELLED).count(), 'payment')}"
     ),
     verb="received",
 )

@@ -57,7 +57,7 @@ def test_apply_pay_by_check_and_be_admitted(open_page, shoot):
     desk.get_by_role("button", name="Run").click()
     desk.get_by_label("Check number or note").fill("Check 1042")
     desk.get_by_role("button", name="Record payment received").click()
-    expect(desk.get_by_text("1 payment(s) recorded as received.")).to_be_visible()
+    expect(desk.get_by_text("1 payment recorded as received.")).to_be_visible()
 
     # The candidate now has a record, with four years to finish.
     page.get_by_role("link", name="My certification").click()

@@ -85,7 +85,7 @@ def test_the_program_officer_runs_the_program(open_page, shoot, settings):
     officer.get_by_role("button", name="Run").click()
     officer.get_by_label("Reason").fill("The work history does not reach one year.")
     officer.get_by_role("button", name="Reject").click()
-    expect(officer.get_by_text("1 application(s) rejected.")).to_be_visible()
+    expect(officer.get_by_text("1 application rejected.")).to_be_visible()
     mail = OutgoingMail.objects.filter(
         template="application_rejected", pk__gt=sent_before
     ).get()

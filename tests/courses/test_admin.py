@@ -112,7 +112,7 @@ def test_approve_asks_for_a_reason_then_the_course_is_in_the_catalog(
         )
 
     assert response.redirect_chain == [(APPLICATIONS, 302)]
-    assert "1 application(s) approved." in messages_of(response)
+    assert "1 application approved." in messages_of(response)
     reviewed.refresh_from_db()
     assert reviewed.status == ApplicationStatus.APPROVED
     assert reviewed.decided_by == officer
@@ -139,7 +139,7 @@ def test_approve_asks_for_a_reason_then_the_course_is_in_the_catalog(
     # A second approval of the same application changes nothing.
     again = run(desk, APPLICATIONS, "approve", [reviewed.pk], reason="Again.")
     assert (
-        "0 application(s) approved. 1 were not in review and were left as they were."
+        "0 applications approved. Not in review, so left as it was: 1 application."
         in messages_of(again)
     )
     assert Course.objects.count() == 1
@@ -151,7 +151,7 @@ def test_reject_with_a_reason_the_provider_reads_and_may_appeal(
     response = run(
         desk, APPLICATIONS, "reject", [reviewed.pk], reason="No assessment is shown."
     )
-    assert "1 application(s) not approved." in messages_of(response)
+    assert "1 application not approved." in messages_of(response)
     reviewed.refresh_from_db()
     assert reviewed.status == ApplicationStatus.REJECTED
     assert reviewed.decision_reason == "No assessment is shown."
@@ -174,7 +174,7 @@ def test_request_changes_sends_the_form_back_to_the_provider(
         [reviewed.pk],
         reason="Say how week 4 is assessed.",
     )
-    assert "1 application(s) sent back for changes." in messages_of(response)
+    assert "1 application sent back for changes." in messages_of(response)
     reviewed.refresh_from_db()
     assert reviewed.status == ApplicationStatus.CHANGES_REQUESTED
 
@@ -190,7 +190,7 @@ def test_applications_not_in_review_are_left_as_they_were(desk, provider, catalo
     draft = complete_application(provider, cataloging)
     response = run(desk, APPLICATIONS, "approve", [draft.pk], reason="Fine.")
     assert (
-        "0 application(s) approved. 1 were not in review and were left as they were."
+        "0 applications approved. Not in review, so left as it was: 1 application."
         in messages_of(response)
     )
     draft.refresh_from_db()
@@ -210,7 +210,7 @@ def test_staff_who_may_only_view_applications_cannot_decide_them(client, reviewe
     # The Certification Review Committee may.
     client.force_login(staff_user(StaffGroup.REVIEW_COMMITTEE))
     response = run(client, APPLICATIONS, "approve", [reviewed.pk], reason="Fine.")
-    assert "1 application(s) approved." in messages_of(response)
+    assert "1 application approved." in messages_of(response)
     assert Course.objects.get().title == "Tech basics"
 
 
@@ -245,7 +245,7 @@ def test_the_committees_decision_on_an_appeal(
             decision="The lab is an assessment; reconsider.",
         )
 
-    assert "1 appeal(s) decided." in messages_of(response)
+    assert "1 appeal decided." in messages_of(response)
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.UPHELD
     assert appeal.decided_by == officer
@@ -266,7 +266,7 @@ def test_the_committees_decision_on_an_appeal(
     again = run(
         desk, APPEALS, "decide", [appeal.pk], status="denied", decision="Changed mind."
     )
-    assert "0 appeal(s) decided." in messages_of(again)
+    assert "0 appeals decided." in messages_of(again)
     assert Appeal.objects.get().status == AppealStatus.UPHELD
 
 

@@ -51,7 +51,7 @@ def test_verifying_a_completion_achieves_the_set(desk, officer, approved, candid
     response = run(desk, COMPLETIONS, "verify", [completion.pk])
 
     assert response.redirect_chain == [(COMPLETIONS, 302)]
-    assert "1 completion(s) verified." in messages_of(response)
+    assert "1 completion verified." in messages_of(response)
     completion.refresh_from_db()
     assert completion.state == ReviewState.VERIFIED
     assert completion.decided_by == officer and not completion.confirmed_by_provider
@@ -73,14 +73,14 @@ def test_a_completion_without_its_signed_form_is_not_verified(
     assert any(
         "There is no signed completion form yet" in m for m in messages_of(response)
     )
-    assert "0 completion(s) verified." in messages_of(response)
+    assert "0 completions verified." in messages_of(response)
     assert Completion.objects.get().state == ReviewState.PENDING
     assert not Achievement.objects.exists()
 
     response = run(
         desk, COMPLETIONS, "reject", [completion.pk], reason="Not on the roster."
     )
-    assert "1 completion(s) not accepted." in messages_of(response)
+    assert "1 completion not accepted." in messages_of(response)
     completion.refresh_from_db()
     assert completion.state == ReviewState.REJECTED
     assert completion.decision_reason == "Not on the roster."
@@ -161,7 +161,7 @@ def test_verifying_a_claim_achieves_every_set_the_agreement_covers(
 
     response = run(desk, CLAIMS, "verify", [claim.pk])
 
-    assert "1 claim(s) verified." in messages_of(response)
+    assert "1 claim verified." in messages_of(response)
     claim.refresh_from_db()
     assert claim.state == ReviewState.VERIFIED and claim.decided_by == officer
     achieved = Achievement.objects.filter(candidate=candidate)
