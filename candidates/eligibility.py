@@ -41,6 +41,21 @@ class HoursCount:
     def enough(self) -> bool:
         return self.counted >= self.required
 
+    @property
+    def extra(self) -> int:
+        """Hours recorded beyond the requirement."""
+        return max(0, self.counted - self.required)
+
+    @property
+    def toward_target(self) -> int:
+        """The hours that count toward the requirement: never more than it, so a
+        page reads "1,820 of 1,820 hours", not "4,068 of 1,820"."""
+        return min(self.counted, self.required)
+
+    @property
+    def years(self) -> int:
+        return round((self.window_end - self.window_start).days / 365.25)
+
 
 @dataclass(frozen=True)
 class Eligibility:

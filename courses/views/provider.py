@@ -383,7 +383,10 @@ def roster_import(request, pk):
     """A roster of one of the provider's approved courses, from a CSV file."""
     provider = _provider(request)
     course = get_object_or_404(
-        Course.objects.select_related("competency_set").filter(approvals__isnull=False),
+        # Distinct: a renewed course has one row per approval in the join.
+        Course.objects.select_related("competency_set")
+        .filter(approvals__isnull=False)
+        .distinct(),
         pk=pk,
         provider=provider,
     )

@@ -10,7 +10,15 @@ import pytest
 from lssc.core.words import counted
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("candidates", "courses", "evaluations", "portfolios", "renewals", "lssc", "demo")
+APPS = (
+    "candidates",
+    "courses",
+    "evaluations",
+    "portfolios",
+    "renewals",
+    "lssc",
+    "demo",
+)
 
 
 @pytest.mark.parametrize(

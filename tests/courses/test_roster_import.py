@@ -145,3 +145,15 @@ def test_staff_who_do_not_verify_completions_may_not(client, course):
     client.force_login(staff_user(StaffGroup.REVIEW_COMMITTEE))
     url = reverse("admin:courses_course_roster", args=[course.pk])
     assert client.get(url).status_code == 403
+
+
+def test_a_renewed_course_takes_a_roster_too(client, technology, officer):
+    """A course approved twice (first approval and renewal) is one course."""
+    from tests.courses.conftest import renew
+
+    provider = make_provider()
+    course = approved_course(provider, technology, officer=officer, day=MARCH_10)
+    renew(course, officer, day=MARCH_10 + datetime.timedelta(days=900))
+    assert course.approvals.count() == 2
+    client.force_login(contact_of(provider))
+    assert client.get(roster_url(course)).status_code == 200

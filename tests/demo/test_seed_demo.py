@@ -6,7 +6,9 @@ The demo is built once for the module, with real commits (its certificates and m
 are made after each commit, as in production), and deleted at the end.
 """
 
+import re
 import time
+from html import unescape
 from io import StringIO
 from types import SimpleNamespace
 
@@ -254,3 +256,64 @@ def test_the_portfolio_under_revision_shows_the_candidate_its_narratives(demo, c
     page = client.get(portfolio.get_absolute_url()).content.decode()
     narrative = portfolio.narratives.first().text
     assert escape(narrative.split("\n")[0][:60]) in page
+
+
+# --- Copy: every page a demo account reaches reads right ---------------------------
+
+# What no page may say: "(s)" for a plural, "None" for a missing value, a count or
+# an amount of 1,000 or more without its thousands separator, an empty <dd>.
+COPY_FAULTS = {
+    "a plural written (s)": re.compile(r"\w\(s\)"),
+    "None for a missing value": re.compile(r"\bNone\b"),
+    "a number without its separator": re.compile(
+        r"(?:\$\d{4,}|(?<![\w$.,/#:-])\d{4,}(?=\s+(?:days?|hours?|sets?|candidates?|"
+        r"applications?|payments?|portfolios?|reviews?|courses?|people|holders?|"
+        r"words?|characters?|items?|months?)\b))"
+    ),
+}
+EMPTY_DD = re.compile(r"<dd[^>]*>\s*</dd>")
+NOT_FOLLOWED = re.compile(
+    r"^/(?:admin/|accounts/logout|static/|media/)|\.(?:pdf|csv|json|png|zip)$|"
+    r"/(?:download|document|certificate|evidence|inline|receipt\.pdf|invoice\.pdf)"
+)
+
+
+def _visible_text(html: str) -> str:
+    html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<[^>]+>", " ", html)
+    return " ".join(unescape(html).split())
+
+
+def _crawl(client, start: list[str], most: int = 80):
+    """GET every page of the site reachable from ``start`` by its links, breadth
+    first, at most ``most``; yields ``(path, html)``."""
+    seen, queue = set(start), list(start)
+    while queue and len(seen) <= most:
+        path = queue.pop(0)
+        response = client.get(path)
+        if response.status_code != 200 or "html" not in response["Content-Type"]:
+            continue
+        html = response.content.decode()
+        yield path, html
+        for link in re.findall(r'href="(/[^"#?]*)', html):
+            if link not in seen and not NOT_FOLLOWED.search(link):
+                seen.add(link)
+                queue.append(link)
+
+
+@pytest.mark.parametrize("email", PAGES)
+def test_every_page_an_account_reaches_reads_right(demo, client, email):
+    client.force_login(User.objects.get(email=email))
+    faults, pages = [], 0
+    start = [reverse(name) for name in PAGES[email] if name != "admin:index"]
+    for path, html in _crawl(client, start):
+        pages += 1
+        text = _visible_text(html)
+        for fault, pattern in COPY_FAULTS.items():
+            if found := pattern.search(text):
+                context = text[max(0, found.start() - 50) : found.end() + 30]
+                faults.append(f"{path}: {fault}: …{context}…")
+        if EMPTY_DD.search(html):
+            faults.append(f"{path}: an empty <dd>")
+    assert pages >= len(start)
+    assert not faults, "\n".join(faults)
