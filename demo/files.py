@@ -15,6 +15,8 @@ import textwrap
 import unicodedata
 import zlib
 
+from lssc.core.fonts import HELVETICA_ASCII
+
 # --- Text -------------------------------------------------------------------
 
 # Characters the PDF's standard fonts and a plain ASCII reader both show well.
@@ -56,20 +58,9 @@ MARGIN = 72
 BODY_SIZE, BODY_LEADING = 11, 15
 TITLE_SIZE = 16
 
-# Helvetica's advance widths (thousandths of the font size) for ASCII 32-126,
-# from the font's published metrics: lines are wrapped to the real text width.
-_HELVETICA = (
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-)  # fmt: skip
-
 
 def _width(text: str, size: float) -> float:
-    return sum(_HELVETICA[ord(c) - 32] for c in text) * size / 1000
+    return sum(HELVETICA_ASCII[ord(c) - 32] for c in text) * size / 1000
 
 
 def _wrap(text: str, size: float, width: float) -> list[str]:

@@ -8,18 +8,10 @@ wider fallback font. The chart sizes its margins and view box from these boxes.
 import math
 import unicodedata
 
+from lssc.core.fonts import HELVETICA_ASCII
+
 FONT_FAMILY = "Arial, Helvetica, 'Liberation Sans', 'Nimbus Sans', sans-serif"
 
-# Helvetica's advance widths (Adobe's AFM), in thousandths of the font size, for
-# the printable ASCII characters from the space (32) to the tilde (126).
-_ASCII = (
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-)  # fmt: skip
 _OTHER = {"–": 556, "—": 1000, "‘": 222, "’": 222, "“": 333, "”": 333, "…": 1000}
 # Fallback fonts (DejaVu Sans is the widest common one) run up to this much wider.
 SAFETY = 1.12
@@ -29,7 +21,7 @@ ASCENT, DESCENT = 0.8, 0.25  # of the font size, above and below the baseline
 def _char_width(char: str) -> int:
     code = ord(char)
     if 32 <= code <= 126:
-        return _ASCII[code - 32]
+        return HELVETICA_ASCII[code - 32]
     if char in _OTHER:
         return _OTHER[char]
     if unicodedata.east_asian_width(char) in ("W", "F"):
