@@ -286,6 +286,8 @@ LSSC_PAYABLE_TO = env("LSSC_PAYABLE_TO", default="ALA-APA")
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("TIME_ZONE", default="America/Chicago")
 USE_I18N = True
+# The account pages' wording in the program's voice (locale/en: sentence case).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # Static and uploaded files. Uploads are never served from a public URL: views check

@@ -25,7 +25,7 @@ def sign_in(page: Page, email: str, password: str = PASSWORD, *, start: str = "/
         page.get_by_role("link", name="Sign in").click()
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
 
 
 def authenticator_code(secret: str = TOTP_SECRET) -> str:
@@ -43,7 +43,7 @@ def staff_sign_in(page: Page, email: str):
     """Staff reach the admin through the sign-in page and their authenticator."""
     sign_in(page, email, start="/admin/")
     field(page, "Code").fill(authenticator_code())
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Program administration")).to_be_visible()
 
 

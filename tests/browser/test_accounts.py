@@ -20,27 +20,27 @@ def confirmation_path(mailoutbox, address):
 def test_sign_up_confirm_email_and_sign_in(page, shoot, mailoutbox):
     page.goto("/")
     page.get_by_role("link", name="Create an account").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign Up")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create an account")
     page.get_by_label("Full name").fill("Rosa Parks-Lee")
     page.get_by_label("Email").fill("rosa@example.org")
     field(page, "Password").fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     shoot(page, "sign-up")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create an account").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        re.compile("Verify your email", re.I)
+        re.compile("Confirm your email address")
     )
     shoot(page, "verify-email-sent")
 
     # The person opens the link from the mail and confirms the address.
     page.goto(confirmation_path(mailoutbox, "rosa@example.org"))
     page.get_by_role("button", name="Confirm").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
 
     page.get_by_label("Email").fill("rosa@example.org")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     assert User.objects.get(email="rosa@example.org").full_name == "Rosa Parks-Lee"
 
@@ -51,7 +51,7 @@ def test_sign_up_with_bad_input_shows_the_problem(page):
     page.get_by_label("Email").fill("someone@example.org")
     field(page, "Password").fill("short")
     page.get_by_label("Password (again)").fill("different")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create an account").click()
     # The browser's own checks pass (the fields are filled); the server answers.
     expect(page.get_by_role("textbox", name="Full name")).to_have_attribute(
         "aria-invalid", "true"

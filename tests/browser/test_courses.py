@@ -42,12 +42,12 @@ def test_provider_course_approved_then_a_candidate_achieves_its_set(
     provider.get_by_label("Email").fill("grace@statelib.example.org")
     field(provider, "Password").fill(PASSWORD)
     provider.get_by_label("Password (again)").fill(PASSWORD)
-    provider.get_by_role("button", name="Sign Up").click()
+    provider.get_by_role("button", name="Create an account").click()
     provider.goto(confirmation_path(mailoutbox, "grace@statelib.example.org"))
     provider.get_by_role("button", name="Confirm").click()
     provider.get_by_label("Email").fill("grace@statelib.example.org")
     provider.get_by_label("Password").fill(PASSWORD)
-    provider.get_by_role("button", name="Sign In").click()
+    provider.get_by_role("button", name="Sign in").click()
 
     provider.get_by_role("link", name="For course providers").click()
     expect(provider.get_by_role("heading", level=1)).to_have_text(
@@ -159,7 +159,7 @@ def test_provider_course_approved_then_a_candidate_achieves_its_set(
     learner.get_by_role("main").get_by_role("link", name="Sign in").click()
     learner.get_by_label("Email").fill(candidate.user.email)
     learner.get_by_label("Password").fill(PASSWORD)
-    learner.get_by_role("button", name="Sign In").click()
+    learner.get_by_role("button", name="Sign in").click()
     learner.get_by_role("link", name="Record your completion").click()
     field(learner, "Date you completed the course").fill(
         (today - datetime.timedelta(days=3)).isoformat()

@@ -33,22 +33,22 @@ def test_sign_up_and_sign_in_with_the_keyboard(page, mailoutbox):
     keys = Keyboard(page)
     page.goto("/")
     keys.press(page.get_by_role("link", name="Create an account"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign Up")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create an account")
     keys.type_into(field(page, "Full name"), "Kim Keyes")
     keys.type_into(field(page, "Email"), "kim@example.org")
     keys.type_into(field(page, "Password"), PASSWORD)
     keys.type_into(field(page, "Password (again)"), PASSWORD)
-    keys.press(page.get_by_role("button", name="Sign Up"))
+    keys.press(page.get_by_role("button", name="Create an account"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        re.compile("Verify your email", re.I)
+        re.compile("Confirm your email address")
     )
 
     page.goto(confirmation_path(mailoutbox, "kim@example.org"))
     keys.press(page.get_by_role("button", name="Confirm"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     keys.type_into(field(page, "Email"), "kim@example.org")
     keys.type_into(field(page, "Password"), PASSWORD)
-    keys.press(page.get_by_role("button", name="Sign In"))
+    keys.press(page.get_by_role("button", name="Sign in"))
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     assert User.objects.get(email="kim@example.org").emailaddress_set.get().verified
 
@@ -59,7 +59,7 @@ def test_apply_with_the_keyboard(page):
     page.goto("/accounts/login/")
     keys.type_into(field(page, "Email"), applicant.email)
     keys.type_into(field(page, "Password"), PASSWORD)
-    keys.press(page.get_by_role("button", name="Sign In"))
+    keys.press(page.get_by_role("button", name="Sign in"))
 
     keys.press(page.get_by_role("link", name="My certification"))
     keys.press(page.get_by_role("button", name="Start my application"))

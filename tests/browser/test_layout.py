@@ -121,7 +121,7 @@ def test_every_home_holds_its_layout_at_three_widths(open_page, settings):
     officer = open_page()
     sign_in(officer, OFFICER, DEMO_PASSWORD, start=reverse("staff_dashboard"))
     field(officer, "Code").fill(authenticator_code(DEMO_TOTP_SECRET))
-    officer.get_by_role("button", name="Sign In").click()
+    officer.get_by_role("button", name="Sign in").click()
     expect(officer.get_by_role("heading", level=1)).to_have_text("Work waiting")
     officer.reload()  # without the "signed in" message, as the others are seen
     check(officer, "staff", problems)

@@ -23,7 +23,7 @@ def test_the_program_officer_runs_the_program(open_page, shoot, settings):
     officer = open_page()
     sign_in(officer, "officer@demo.lssc.test", DEMO_PASSWORD, start="/staff/")
     field(officer, "Code").fill(authenticator_code(DEMO_TOTP_SECRET))
-    officer.get_by_role("button", name="Sign In").click()
+    officer.get_by_role("button", name="Sign in").click()
 
     # What is waiting, each with its count.
     expect(officer.get_by_role("heading", level=1)).to_have_text("Work waiting")
